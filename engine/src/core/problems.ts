@@ -1,0 +1,23 @@
+import type { ErrorCode } from './errors.ts';
+
+/** A problem found in a project: shown as `file: json-path: message`. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  code: ErrorCode;
+  /** Project file, relative to the project folder, with `/` separators. */
+  file: string;
+  /** JSON path inside the file, `$` for the whole file. */
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+  return `${where}: ${p.path}: ${p.message}`;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

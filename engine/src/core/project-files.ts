@@ -1,0 +1,180 @@
+import type { z } from 'zod';
+import { jsonPath, canonicalJson, lineColumnAt } from './json.ts';
+import { declaredFormatVersion, migrate } from './migrations.ts';
+import { FORMAT_VERSION, manifestSchema } from './model/manifest.ts';
+import {
+  MANIFEST_FILE,
+  componentFile,
+  componentKindNames,
+  componentKinds,
+  emptyProject,
+  type ComponentKind,
+  type Project,
+} from './model/project.ts';
+import { scriptExtension, type ScriptDoc } from './model/script.ts';
+import type { Problem } from './problems.ts';
+import { validateProject } from './validate.ts';
+
+/** The text files of a project, keyed by path relative to the project folder (`/` separators). */
+export type ProjectFiles = ReadonlyMap<string, string>;
+
+export interface ParsedProject {
+  /** Undefined only when the manifest itself is missing, unreadable or too new. */
+  project?: Project;
+  /** Files that parsed and validated into `project` (a save may rewrite or delete only these). */
+  loadedFiles: Set<string>;
+  problems: Problem[];
+  /** The format version found on disk, before migration. */
+  formatVersion?: number;
+}
+
+/**
+ * Parses and validates a project from its files. Pure: the Node store reads the folder, the
+ * repository and bundles hand in their own maps. A component that fails validation is left
+ * out of the project and reported; everything else still loads.
+ */
+export function parseProjectFiles(files: ProjectFiles): ParsedProject {
+  const problems: Problem[] = [];
+  const loadedFiles = new Set<string>();
+  const manifestText = files.get(MANIFEST_FILE);
+  if (manifestText === undefined) {
+    problems.push(problem('PROJECT_NOT_FOUND', MANIFEST_FILE, '$', `no ${MANIFEST_FILE}: this folder is not a Chorus project`));
+    return { problems, loadedFiles };
+  }
+
+  const docs = new Map<string, unknown>();
+  for (const [file, text] of files) {
+    if (!isComponentJson(file) && file !== MANIFEST_FILE) continue;
+    const parsed = parseJson(file, text);
+    if ('problem' in parsed) problems.push(parsed.problem);
+    else docs.set(file, parsed.value);
+  }
+  if (!docs.has(MANIFEST_FILE)) return { problems, loadedFiles };
+
+  const version = declaredFormatVersion(docs.get(MANIFEST_FILE));
+  if (version === undefined) {
+    problems.push(problem('PROJECT_INVALID', MANIFEST_FILE, '$.formatVersion', 'must be a whole number'));
+    return { problems, loadedFiles };
+  }
+  if (version > FORMAT_VERSION) {
+    problems.push(
+      problem(
+        'PROJECT_FORMAT_TOO_NEW',
+        MANIFEST_FILE,
+        '$.formatVersion',
+        `this project was saved in format ${version} by a newer Chorus; this version reads formats up to ${FORMAT_VERSION}. Update Chorus to open it.`,
+      ),
+    );
+    return { problems, loadedFiles, formatVersion: version };
+  }
+  migrate(docs, version);
+
+  const manifest = validateDoc(manifestSchema, MANIFEST_FILE, docs.get(MANIFEST_FILE), problems);
+  if (!manifest) return { problems, loadedFiles, formatVersion: version };
+  loadedFiles.add(MANIFEST_FILE);
+  const project = emptyProject(manifest);
+
+  for (const kind of componentKindNames) {
+    const folder = `${componentKinds[kind].folder}/`;
+    const items: { id: string }[] = [];
+    for (const [file, doc] of docs) {
+      if (!file.startsWith(folder)) continue;
+      const value = validateDoc(componentKinds[kind].schema, file, doc, problems) as { id: string } | undefined;
+      if (!value) continue;
+      const expected = componentFile(kind, value.id);
+      if (file !== expected) {
+        problems.push(problem('PROJECT_INVALID', file, '$.id', `id "${value.id}" does not match the file name (expected ${expected})`));
+        continue;
+      }
+      if (kind === 'scripts') {
+        const script = value as ScriptDoc;
+        const textFile = scriptTextFile(script);
+        const source = files.get(textFile);
+        if (source === undefined) {
+          problems.push(problem('PROJECT_REFERENCE_MISSING', file, '$', `the script's text file ${textFile} is missing`));
+          continue;
+        }
+        script.source = source;
+        loadedFiles.add(textFile);
+      }
+      loadedFiles.add(file);
+      items.push(value);
+    }
+    items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    (project[kind] as { id: string }[]) = items;
+  }
+
+  problems.push(...validateProject(project));
+  return { project, loadedFiles, problems, formatVersion: version };
+}
+
+/** The files of a project, in canonical form. */
+export function serializeProject(project: Project): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(MANIFEST_FILE, canonicalJson(project.manifest));
+  for (const kind of componentKindNames) {
+    for (const component of project[kind] as { id: string }[]) {
+      if (kind === 'scripts') {
+        const { source, ...meta } = component as ScriptDoc;
+        files.set(componentFile(kind, meta.id), canonicalJson(meta));
+        files.set(scriptTextFile(meta), source);
+      } else {
+        files.set(componentFile(kind, component.id), canonicalJson(component));
+      }
+    }
+  }
+  return files;
+}
+
+export function scriptTextFile(script: { id: string; language: ScriptDoc['language'] }): string {
+  return `${componentKinds.scripts.folder}/${script.id}${scriptExtension[script.language]}`;
+}
+
+/** Which kind a project file belongs to, if any. */
+export function componentKindOfFile(file: string): ComponentKind | undefined {
+  const folder = file.split('/')[0];
+  return componentKindNames.find((k) => componentKinds[k].folder === folder);
+}
+
+function isComponentJson(file: string): boolean {
+  const parts = file.split('/');
+  return parts.length === 2 && parts[1].endsWith('.json') && componentKindOfFile(file) !== undefined;
+}
+
+function parseJson(file: string, text: string): { value: unknown } | { problem: Problem } {
+  try {
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(message);
+    const pos = at ? lineColumnAt(text, Number(at[1])) : undefined;
+    return {
+      problem: {
+        ...problem('PROJECT_JSON_SYNTAX', file, '$', `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`),
+        ...(pos ?? {}),
+      },
+    };
+  }
+}
+
+function validateDoc<T>(schema: z.ZodType<unknown, T>, file: string, doc: unknown, problems: Problem[]): T | undefined {
+  // Validate to find problems, but keep the document as written (defaults stay implicit).
+  const result = schema.safeParse(doc);
+  if (result.success) return doc as T;
+  for (const issue of result.error.issues) {
+    problems.push(problem('PROJECT_INVALID', file, jsonPath(issue.path), describeIssue(issue)));
+  }
+  return undefined;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
+    return `${issue.message} for "${String(issue.discriminator)}"`;
+  }
+  return issue.message;
+}
+
+function problem(code: Problem['code'], file: string, path: string, message: string): Problem {
+  return { severity: 'error', code, file, path, message };
+}

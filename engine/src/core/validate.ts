@@ -1,0 +1,132 @@
+import { jsonPath } from './json.ts';
+import { endpointSettingsSchema, knownEndpointKinds } from './model/endpoint.ts';
+import type { OperationDoc } from './model/operation.ts';
+import { componentFile, componentKindNames, componentKinds, type ComponentKind, type Project } from './model/project.ts';
+import type { Problem } from './problems.ts';
+
+/**
+ * Checks what a per-file schema cannot: references between components, endpoint settings
+ * for each kind, step order, unique names and chains that loop back on themselves.
+ */
+export function validateProject(project: Project): Problem[] {
+  const problems: Problem[] = [];
+  const report = (kind: ComponentKind, id: string, path: PropertyKey[], code: Problem['code'], message: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ severity, code, file: componentFile(kind, id), path: jsonPath(path), message });
+
+  const ids = Object.fromEntries(componentKindNames.map((k) => [k, new Set((project[k] as { id: string }[]).map((c) => c.id))])) as Record<ComponentKind, Set<string>>;
+  const refCheck = (kind: ComponentKind, id: string, path: PropertyKey[], target: ComponentKind, ref: string | undefined) => {
+    if (ref !== undefined && !ids[target].has(ref)) {
+      report(kind, id, path, 'PROJECT_REFERENCE_MISSING', `${componentKinds[target].label} "${ref}" does not exist`);
+    }
+  };
+
+  for (const kind of componentKindNames) {
+    const seen = new Map<string, string>();
+    for (const c of project[kind] as { id: string; name: string }[]) {
+      const key = c.name.trim().toLowerCase();
+      const other = seen.get(key);
+      if (other !== undefined) {
+        report(kind, c.id, ['name'], 'PROJECT_DUPLICATE_NAME', `another ${componentKinds[kind].label} ("${other}") is already named "${c.name}"`);
+      } else seen.set(key, c.id);
+    }
+  }
+
+  for (const e of project.endpoints) {
+    const settings = endpointSettingsSchema(e.kind);
+    if (!settings) {
+      report('endpoints', e.id, ['kind'], 'ENDPOINT_KIND_UNKNOWN', `unknown endpoint kind "${e.kind}" (known: ${knownEndpointKinds().join(', ')})`);
+      continue;
+    }
+    const result = settings.safeParse(e.settings ?? {});
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const message = issue.code === 'unrecognized_keys' ? `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+        report('endpoints', e.id, ['settings', ...issue.path], 'PROJECT_INVALID', message);
+      }
+    }
+  }
+
+  const activityType = new Map(project.activities.map((a) => [a.id, a.type]));
+  for (const a of project.activities) {
+    refCheck('activities', a.id, ['endpoint'], 'endpoints', a.endpoint);
+    refCheck('activities', a.id, ['schema'], 'schemas', a.schema);
+  }
+  for (const t of project.transformations) {
+    refCheck('transformations', t.id, ['source'], 'schemas', t.source);
+    refCheck('transformations', t.id, ['target'], 'schemas', t.target);
+  }
+
+  for (const op of project.operations) {
+    op.steps.forEach((step, i) => {
+      const path = ['steps', i];
+      if (step.kind === 'read' || step.kind === 'write') {
+        refCheck('operations', op.id, [...path, 'activity'], 'activities', step.activity);
+        const type = activityType.get(step.activity);
+        if (type !== undefined && type !== step.kind) {
+          report('operations', op.id, [...path, 'activity'], 'OPERATION_INVALID', `activity "${step.activity}" is a ${type} activity, not a ${step.kind} activity`);
+        }
+      } else if (step.kind === 'transform') refCheck('operations', op.id, [...path, 'transformation'], 'transformations', step.transformation);
+      else refCheck('operations', op.id, [...path, 'script'], 'scripts', step.script);
+    });
+    const orderProblem = checkStepOrder(op);
+    if (orderProblem) report('operations', op.id, orderProblem.path, 'OPERATION_INVALID', orderProblem.message);
+    (op.onSuccess ?? []).forEach((ref, i) => refCheck('operations', op.id, ['onSuccess', i], 'operations', ref));
+    (op.onFailure ?? []).forEach((ref, i) => refCheck('operations', op.id, ['onFailure', i], 'operations', ref));
+  }
+  for (const cycle of findChainCycles(project.operations)) {
+    report('operations', cycle[0], ['onSuccess'], 'RUN_CYCLE', `operations call each other in a loop: ${cycle.join(' -> ')}`);
+  }
+
+  for (const w of project.workflows) {
+    w.operations.forEach((ref, i) => refCheck('workflows', w.id, ['operations', i], 'operations', ref));
+    for (const ref of Object.keys(w.layout ?? {})) {
+      if (!w.operations.includes(ref)) report('workflows', w.id, ['layout', ref], 'PROJECT_REFERENCE_MISSING', `operation "${ref}" has a position but is not in this workflow`, 'warning');
+    }
+  }
+  for (const s of project.schedules) refCheck('schedules', s.id, ['operation'], 'operations', s.operation);
+  for (const t of project.tests) refCheck('tests', t.id, ['operation'], 'operations', t.operation);
+  return problems;
+}
+
+/** Steps: scripts before, then read, transforms and writes, then scripts after; or scripts only. */
+function checkStepOrder(op: OperationDoc): { path: PropertyKey[]; message: string } | undefined {
+  const steps = op.steps;
+  if (steps.length === 0) return { path: ['steps'], message: 'an operation needs at least one step' };
+  const core = steps.map((s, i) => ({ s, i })).filter(({ s }) => s.kind !== 'script');
+  if (core.length === 0) return undefined;
+  const first = core[0].i;
+  const last = core[core.length - 1].i;
+  for (let i = first; i <= last; i++) {
+    if (steps[i].kind === 'script') return { path: ['steps', i], message: 'a script step cannot stand between read and write steps' };
+  }
+  if (core[0].s.kind !== 'read') return { path: ['steps', first], message: 'the data steps must start with a read step' };
+  let seenWrite = false;
+  for (const { s, i } of core.slice(1)) {
+    if (s.kind === 'read') return { path: ['steps', i], message: 'an operation reads from one source; split it into two operations' };
+    if (s.kind === 'write') seenWrite = true;
+    else if (seenWrite) return { path: ['steps', i], message: 'a transform step must come before the write steps' };
+  }
+  if (!seenWrite) return { path: ['steps'], message: 'an operation that reads must write somewhere: add a write step' };
+  return undefined;
+}
+
+/** Each cycle in the on-success / on-failure graph, once, as a list of operation ids. */
+export function findChainCycles(operations: readonly OperationDoc[]): string[][] {
+  const next = new Map(operations.map((op) => [op.id, [...(op.onSuccess ?? []), ...(op.onFailure ?? [])]]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const cycles: string[][] = [];
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const n of next.get(id) ?? []) {
+      if (!next.has(n)) continue;
+      if (state.get(n) === 'visiting') cycles.push([...stack.slice(stack.indexOf(n)), n]);
+      else if (!state.has(n)) visit(n);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const op of operations) if (!state.has(op.id)) visit(op.id);
+  return cycles;
+}
