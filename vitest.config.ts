@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['engine/**/*.test.ts', 'main/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

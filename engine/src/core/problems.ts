@@ -13,8 +13,10 @@ export interface Problem {
   column?: number;
 }
 
-export function formatProblem(p: Problem): string {
-  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
+/** `file: json-path: message`; `folder` prefixes the file (e.g. the project folder as the user typed it). */
+export function formatProblem(p: Problem, folder?: string): string {
+  const file = folder ? `${folder.replace(/[\\/]+$/, '')}/${p.file}` : p.file;
+  const where = p.line !== undefined ? `${file}:${p.line}:${p.column ?? 1}` : file;
   return `${where}: ${p.path}: ${p.message}`;
 }
 

@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { jsonPath, canonicalJson, lineColumnAt } from './json.ts';
 import { declaredFormatVersion, migrate } from './migrations.ts';
@@ -104,7 +105,8 @@ export function parseProjectFiles(files: ProjectFiles): ParsedProject {
     (project[kind] as { id: string }[]) = items;
   }
 
-  problems.push(...validateProject(project));
+  // A component whose file exists but did not validate is reported once, not again by each reference to it.
+  problems.push(...validateProject(project, (kind, id) => files.has(componentFile(kind, id))));
   return { project, loadedFiles, problems, formatVersion: version };
 }
 
@@ -142,17 +144,17 @@ function isComponentJson(file: string): boolean {
 }
 
 function parseJson(file: string, text: string): { value: unknown } | { problem: Problem } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(message);
-    const pos = at ? lineColumnAt(text, Number(at[1])) : undefined;
+    return { value: JSON.parse(body) };
+  } catch {
+    // JSON.parse does not always say where; the JSONC scanner gives the offset of the first error.
+    const errors: ParseError[] = [];
+    parseJsonc(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const what = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'unexpected end of file';
     return {
-      problem: {
-        ...problem('PROJECT_JSON_SYNTAX', file, '$', `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`),
-        ...(pos ?? {}),
-      },
+      problem: { ...problem('PROJECT_JSON_SYNTAX', file, '$', `not valid JSON: ${what}`), ...lineColumnAt(body, first?.offset ?? body.length) },
     };
   }
 }
@@ -162,13 +164,15 @@ function validateDoc<T>(schema: z.ZodType<unknown, T>, file: string, doc: unknow
   const result = schema.safeParse(doc);
   if (result.success) return doc as T;
   for (const issue of result.error.issues) {
-    problems.push(problem('PROJECT_INVALID', file, jsonPath(issue.path), describeIssue(issue)));
+    if (issue.code === 'unrecognized_keys') {
+      // Point at each unknown field itself, so an editor can highlight it.
+      for (const key of issue.keys) problems.push(problem('PROJECT_INVALID', file, jsonPath([...issue.path, key]), `unknown field "${key}"`));
+    } else problems.push(problem('PROJECT_INVALID', file, jsonPath(issue.path), describeIssue(issue)));
   }
   return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `${issue.message} for "${String(issue.discriminator)}"`;
   }

@@ -7,15 +7,16 @@ import type { Problem } from './problems.ts';
 /**
  * Checks what a per-file schema cannot: references between components, endpoint settings
  * for each kind, step order, unique names and chains that loop back on themselves.
+ * `exists` tells of components that exist but are not in `project` (they failed to load).
  */
-export function validateProject(project: Project): Problem[] {
+export function validateProject(project: Project, exists: (kind: ComponentKind, id: string) => boolean = () => false): Problem[] {
   const problems: Problem[] = [];
   const report = (kind: ComponentKind, id: string, path: PropertyKey[], code: Problem['code'], message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ severity, code, file: componentFile(kind, id), path: jsonPath(path), message });
 
   const ids = Object.fromEntries(componentKindNames.map((k) => [k, new Set((project[k] as { id: string }[]).map((c) => c.id))])) as Record<ComponentKind, Set<string>>;
   const refCheck = (kind: ComponentKind, id: string, path: PropertyKey[], target: ComponentKind, ref: string | undefined) => {
-    if (ref !== undefined && !ids[target].has(ref)) {
+    if (ref !== undefined && !ids[target].has(ref) && !exists(target, ref)) {
       report(kind, id, path, 'PROJECT_REFERENCE_MISSING', `${componentKinds[target].label} "${ref}" does not exist`);
     }
   };
@@ -40,8 +41,9 @@ export function validateProject(project: Project): Problem[] {
     const result = settings.safeParse(e.settings ?? {});
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const message = issue.code === 'unrecognized_keys' ? `unknown setting${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-        report('endpoints', e.id, ['settings', ...issue.path], 'PROJECT_INVALID', message);
+        if (issue.code === 'unrecognized_keys') {
+          for (const key of issue.keys) report('endpoints', e.id, ['settings', ...issue.path, key], 'PROJECT_INVALID', `unknown setting "${key}"`);
+        } else report('endpoints', e.id, ['settings', ...issue.path], 'PROJECT_INVALID', issue.message);
       }
     }
   }

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { ChorusError } from '../../core/errors.ts';
+import { openDefaultVault } from '../../vault/file-vault.ts';
+import { resolveSecretVariables } from '../../vault/secrets.ts';
+import { runOperation } from '../../runtime/run.ts';
+import { chainSucceeded } from '../../runtime/run-log.ts';
+import { CliExit, EXIT, line, type CliIO } from '../io.ts';
+import { loadForCommand } from '../load.ts';
+import { progressReporter } from '../progress.ts';
+import { formatRunSummary } from '../summary.ts';
+
+export function registerRun(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run an operation and the operations it chains on success or failure')
+    .argument('<dir>', 'project folder')
+    .argument('<operation>', 'operation id or name')
+    .option('--var <name=value>', 'set a global variable for the run (repeatable)', collectVar, {})
+    .option('--json', 'print the run log as JSON on stdout and nothing else')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the run and its chained runs succeeded, 1 a run failed or was cancelled,\n2 usage or project validation error.\nRun logs are kept in <dir>/.chorus/runs/.',
+    )
+    .action(async (dir: string, operation: string, opts: { var: Record<string, string>; json?: boolean }) => {
+      const { dir: projectDir, project } = await loadForCommand(io, dir, { warnings: !opts.json });
+      const secrets = project.variables.some((v) => v.secret) ? await resolveSecretVariables(project, await openDefaultVault()) : new Map<string, string>();
+      const progress = progressReporter(io);
+      const abort = new AbortController();
+      const onSignal = () => abort.abort();
+      process.once('SIGINT', onSignal);
+      try {
+        const log = await runOperation(operation, {
+          project,
+          projectDir,
+          variables: opts.var,
+          secrets,
+          signal: abort.signal,
+          onEvent: progress.onEvent,
+        }).catch((err: unknown) => {
+          if (err instanceof ChorusError && err.code === 'OPERATION_NOT_FOUND') throw new CliExit(EXIT.usage, `chorus: ${err.message}`);
+          throw err;
+        });
+        progress.done();
+        if (opts.json) line(io.stdout, JSON.stringify(log, null, 2));
+        else line(io.stdout, formatRunSummary(log));
+        setExit(chainSucceeded(log) ? EXIT.ok : EXIT.failed);
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+      }
+    });
+}
+
+function collectVar(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new CliExit(EXIT.usage, `chorus: --var expects name=value, got "${value}"`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}

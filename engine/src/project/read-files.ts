@@ -1,0 +1,118 @@
+import type { Dirent } from 'node:fs';
+import { constants } from 'node:fs';
+import { access, lstat, open, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ChorusError } from '../core/errors.ts';
+import { MANIFEST_FILE, componentKindNames, componentKinds } from '../core/model/project.ts';
+
+/** Bounds on what a load reads, so a wrong folder (a home directory, a data dump) fails fast. */
+export interface ReadLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxFiles: 20_000, maxFileBytes: 10 * 1024 * 1024 };
+
+/** Files read at once: enough to overlap I/O, few enough to stay far from the open-file limit. */
+const PARALLEL_READS = 32;
+
+/**
+ * Reads the text files of a project: `chorus.json` and every file directly inside a
+ * component folder. Nothing else (the local `.chorus/` folder, data files, nested folders)
+ * is read. Symbolic links are skipped, so a project cannot pull in files from elsewhere on
+ * the machine (e.g. a key linked as a script) and then sync or bundle them.
+ */
+export async function readProjectFiles(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Map<string, string>> {
+  await checkProjectFolder(dir);
+  const paths: string[] = [];
+  if ((await lstatOrUndefined(join(dir, MANIFEST_FILE)))?.isFile()) paths.push(MANIFEST_FILE);
+  for (const kind of componentKindNames) {
+    const folder = componentKinds[kind].folder;
+    for (const entry of await listFolder(dir, folder)) {
+      if (entry.isFile()) paths.push(`${folder}/${entry.name}`);
+    }
+    if (paths.length > limits.maxFiles) {
+      throw new ChorusError('PROJECT_INVALID', `${dir} has more than ${limits.maxFiles} project files; is it really a Chorus project folder?`, { file: dir });
+    }
+  }
+  paths.sort();
+
+  const files = new Map<string, string>();
+  for (let i = 0; i < paths.length; i += PARALLEL_READS) {
+    const batch = paths.slice(i, i + PARALLEL_READS);
+    const texts = await Promise.all(batch.map((file) => readText(dir, file, limits.maxFileBytes)));
+    batch.forEach((file, j) => {
+      const text = texts[j];
+      if (text !== undefined) files.set(file, text);
+    });
+  }
+  return files;
+}
+
+async function checkProjectFolder(dir: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new ChorusError('PROJECT_NOT_FOUND', `${dir} is a file, not a project folder`, { file: dir });
+    await access(dir, constants.R_OK | constants.X_OK);
+  } catch (err) {
+    throw err instanceof ChorusError ? err : folderError(dir, err);
+  }
+}
+
+async function listFolder(dir: string, folder: string): Promise<Dirent[]> {
+  const path = join(dir, folder);
+  if (!(await lstatOrUndefined(path))?.isDirectory()) return [];
+  try {
+    return await readdir(path, { withFileTypes: true });
+  } catch (err) {
+    throw folderError(path, err);
+  }
+}
+
+/** The text of a file, or undefined when it disappeared since the folder was listed. */
+async function readText(dir: string, file: string, maxBytes: number): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(join(dir, file), 'r');
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return undefined;
+    throw unreadable(file, err);
+  }
+  try {
+    const tooLarge = () => new ChorusError('PROJECT_INVALID', `${file} is larger than ${maxBytes / (1024 * 1024)} MB; project files hold designs, not data`, { file });
+    if ((await handle.stat()).size > maxBytes) throw tooLarge();
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) throw tooLarge();
+    return bytes.toString('utf8');
+  } catch (err) {
+    throw err instanceof ChorusError ? err : unreadable(file, err);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function lstatOrUndefined(path: string) {
+  try {
+    return await lstat(path);
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return undefined;
+    throw folderError(path, err);
+  }
+}
+
+function folderError(path: string, err: unknown): ChorusError {
+  const code = errorCode(err);
+  const message =
+    code === 'ENOENT' ? `no folder at ${path}`
+    : code === 'ENOTDIR' ? `${path} is not a folder`
+    : code === 'EACCES' || code === 'EPERM' ? `${path} cannot be read: permission denied`
+    : `${path} cannot be read: ${(err as Error).message}`;
+  return new ChorusError('PROJECT_NOT_FOUND', message, { file: path }, false, { cause: err });
+}
+
+function unreadable(file: string, err: unknown): ChorusError {
+  return new ChorusError('PROJECT_NOT_FOUND', `${file} cannot be read: ${(err as Error).message}`, { file }, false, { cause: err });
+}
+
+export function errorCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}

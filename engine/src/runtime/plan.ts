@@ -1,0 +1,106 @@
+import type { Connector } from '../connectors/types.ts';
+import { getConnector } from '../connectors/registry.ts';
+import { ChorusError } from '../core/errors.ts';
+import { activitySchema, type Activity, type ReadActivity, type WriteActivity } from '../core/model/activity.ts';
+import { endpointSchema, type Endpoint } from '../core/model/endpoint.ts';
+import type { Operation } from '../core/model/operation.ts';
+import { componentFile, type ComponentKind, type Project } from '../core/model/project.ts';
+import { schemaSchema } from '../core/model/schema.ts';
+import { transformationSchema } from '../core/model/transformation.ts';
+import { substituteDeep } from '../core/substitute.ts';
+import { compileTransformation, type CompiledTransformation, type FormulaCompiler } from '../core/transform/compile.ts';
+
+/** An operation made ready to run: components resolved, variables substituted, mappings compiled. */
+export interface Plan {
+  read: { name: string; activity: ReadActivity; endpoint: Endpoint; connector: Connector };
+  transforms: { name: string; run: CompiledTransformation }[];
+  writes: { name: string; activity: WriteActivity; endpoint: Endpoint; connector: Connector }[];
+}
+
+/**
+ * Resolves an operation's steps before any data moves, so a missing component, an unknown
+ * endpoint kind, an undefined variable or a bad mapping fails the run without reading or
+ * writing anything.
+ */
+export function planOperation(
+  project: Project,
+  op: Operation,
+  lookup: (name: string) => unknown,
+  formulas: FormulaCompiler | undefined,
+): Plan {
+  const opFile = componentFile('operations', op.id);
+  const find = <K extends ComponentKind>(kind: K, id: string, index: number) => {
+    const found = (project[kind] as { id: string }[]).find((c) => c.id === id);
+    if (!found) {
+      throw new ChorusError('PROJECT_REFERENCE_MISSING', `step ${index + 1} uses ${kind.replace(/s$/, '')} "${id}", which does not exist`, {
+        file: opFile,
+        path: `$.steps[${index}]`,
+      });
+    }
+    return found as Project[K][number];
+  };
+  const activityOf = (id: string, index: number) => {
+    const activity: Activity = activitySchema.parse(find('activities', id, index));
+    const endpoint = endpointSchema.parse(find('endpoints', activity.endpoint, index));
+    const resolvedEndpoint = { ...endpoint, settings: substituteDeep(endpoint.settings, lookup, { file: componentFile('endpoints', endpoint.id) }, '$.settings') };
+    const resolvedActivity = substituteDeep(activity, keepPlaceholders(lookup), { file: componentFile('activities', activity.id) });
+    return { name: activity.name, activity: resolvedActivity, endpoint: resolvedEndpoint, connector: getConnector(endpoint.kind) };
+  };
+
+  let read: Plan['read'] | undefined;
+  const transforms: Plan['transforms'] = [];
+  const writes: Plan['writes'] = [];
+  op.steps.forEach((step, index) => {
+    switch (step.kind) {
+      case 'read': {
+        const r = activityOf(step.activity, index);
+        if (r.activity.type !== 'read') throw notOfType(opFile, index, r.name, 'read');
+        read = { ...r, activity: r.activity };
+        break;
+      }
+      case 'write': {
+        const w = activityOf(step.activity, index);
+        if (w.activity.type !== 'write') throw notOfType(opFile, index, w.name, 'write');
+        writes.push({ ...w, activity: w.activity });
+        break;
+      }
+      case 'transform': {
+        const t = transformationSchema.parse(find('transformations', step.transformation, index));
+        const targetDoc = t.target === undefined ? undefined : project.schemas.find((s) => s.id === t.target);
+        try {
+          const run = compileTransformation(t, { formulas, targetSchema: targetDoc && schemaSchema.parse(targetDoc) });
+          transforms.push({ name: t.name, run });
+        } catch (err) {
+          if (err instanceof ChorusError) {
+            throw new ChorusError(err.code, err.message, { file: componentFile('transformations', t.id), ...err.location }, false, { cause: err });
+          }
+          throw err;
+        }
+        break;
+      }
+      case 'script':
+        throw new ChorusError('SCRIPT_UNAVAILABLE', 'script steps need the script language, which this engine does not have yet', {
+          file: opFile,
+          path: `$.steps[${index}]`,
+        });
+    }
+  });
+  if (!read || writes.length === 0) {
+    throw new ChorusError('OPERATION_INVALID', 'an operation needs a read step and at least one write step', { file: opFile, path: '$.steps' });
+  }
+  return { read, transforms, writes };
+}
+
+/** `[file]`, `[name]` and `[ext]` name the source file in after-read renames; the connector fills them in. */
+const fileNamePlaceholders = new Set(['file', 'name', 'ext']);
+
+function keepPlaceholders(lookup: (name: string) => unknown): (name: string) => unknown {
+  return (name) => {
+    const value = lookup(name);
+    return value === undefined && fileNamePlaceholders.has(name) ? `[${name}]` : value;
+  };
+}
+
+function notOfType(file: string, index: number, name: string, kind: string): ChorusError {
+  return new ChorusError('OPERATION_INVALID', `step ${index + 1}: activity "${name}" is not a ${kind} activity`, { file, path: `$.steps[${index}]` });
+}
