@@ -6,6 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadProject, saveProject } from '../project/store.ts';
 import { main } from './main.ts';
 import { templatesDir } from './commands/new.ts';
 
@@ -122,6 +123,15 @@ describe('chorus validate, new and help', () => {
       const r = await chorus(['validate', path.join(templatesDir, name)]);
       expect(r.stderr, name).toBe('');
       expect(r.code, name).toBe(0);
+    }
+  });
+
+  it('keeps every example in canonical form (a load and save changes nothing)', async () => {
+    for (const name of await readdir(templatesDir)) {
+      const loaded = await loadProject(path.join(templatesDir, name));
+      expect(loaded.problems, name).toEqual([]);
+      const copy = await example(name);
+      expect((await saveProject(copy, loaded.project!, loaded)).written, name).toEqual([]);
     }
   });
 

@@ -78,6 +78,15 @@ describe('CSV reader', () => {
     expect(await readBatches(chunked(''), csv)).toEqual([]);
   });
 
+  it('reads a record far longer than a chunk', async () => {
+    const long = 'x'.repeat(3_000_000) + '\n' + '""'.repeat(1000);
+    const text = `a,b\n1,"${long.replaceAll('"', '""')}"\n2,y\n`;
+    expect(await readAll(text, csv, 4096)).toEqual([
+      { a: '1', b: long },
+      { a: '2', b: 'y' },
+    ]);
+  });
+
   it('reports a row with the wrong field count with its physical line and record index', async () => {
     const text = 'id,name,note\n1,Ann,"two\nlines"\n\n2,Bob\n3,Cy,x\n';
     for (const size of [1, 2, 5, 7, 64]) {
@@ -164,6 +173,17 @@ describe('CSV reader', () => {
     expect(stalled.destroyed).toBe(true);
   });
 
+  it('reports a failing input as SOURCE_UNREADABLE', async () => {
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('EIO: i/o error, read'));
+      },
+    });
+    const err = await chorusError(readBatches(failing, csv));
+    expect(err.code).toBe('SOURCE_UNREADABLE');
+    expect(err.location.file).toBe('in/data');
+  });
+
   it('decodes the configured encoding and rejects an unknown one', async () => {
     const bytes = iconv.encode('name,price\nZoë,€5\n', 'windows-1252');
     expect(await readAll(bytes, { type: 'csv', encoding: 'windows-1252' }, 3)).toEqual([{ name: 'Zoë', price: '€5' }]);
@@ -223,6 +243,12 @@ describe('CSV writer', () => {
 
   it('does not read inherited properties for a column named like one', async () => {
     expect((await writeAll({ type: 'csv', columns: ['toString', 'a'] }, [[{ a: 1 }]])).text()).toBe('toString,a\n,1\n');
+  });
+
+  it('quotes a lone empty field so that it does not become a blank line', async () => {
+    const out = await writeAll(csv, [[{ a: '' }, { a: 'x' }]]);
+    expect(out.text()).toBe('a\n""\nx\n');
+    expect(await readAll(out.bytes(), csv)).toEqual([{ a: '' }, { a: 'x' }]);
   });
 
   it('round-trips awkward values', async () => {

@@ -321,6 +321,8 @@ class CsvWriter implements RecordWriter {
       text += this.quoted(this.text(value, name));
     }
     if (present !== Object.keys(record).length) this.throwExtraField(record);
+    // A lone empty field would be a blank line, which readers skip.
+    if (text === '' && columns.length === 1) text = this.format.quote + this.format.quote;
     return text + lineEnding;
   }
 

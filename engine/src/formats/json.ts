@@ -232,20 +232,22 @@ class JsonLinesParser implements TextParser {
     this.records.push(asRecord(value));
   }
 
+  /** Locates the error in the line with the streaming tokenizer, which knows the offset. */
   private lineError(text: string, line: number, err: unknown): ChorusError {
-    const record = this.records.count;
+    let message = `invalid JSON: ${err instanceof Error ? err.message : String(err)}`;
+    let column: number | undefined;
     try {
       const probe = new JsonTreeParser({ mode: 'document', records: '' }, this.file);
       probe.write(text);
       probe.end();
     } catch (probeErr) {
-      if (probeErr instanceof ChorusError && probeErr.location.column !== undefined) {
-        const { column } = probeErr.location;
-        return new ChorusError(probeErr.code, probeErr.message, { file: this.file, line, column, record }, false, { cause: err });
+      if (probeErr instanceof ChorusError && probeErr.message.startsWith('invalid JSON')) {
+        ({ message } = probeErr);
+        ({ column } = probeErr.location);
       }
     }
-    const message = `invalid JSON: ${err instanceof Error ? err.message : String(err)}`;
-    return new ChorusError('DATA_JSON_MALFORMED', message, { file: this.file, line, record }, false, { cause: err });
+    const location = { file: this.file, line, column, record: this.records.count };
+    return new ChorusError('DATA_JSON_MALFORMED', message, location, false, { cause: err });
   }
 }
 

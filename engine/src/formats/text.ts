@@ -43,7 +43,7 @@ function createDecoder(encoding: string, file: string): Decoder {
 }
 
 /** The error a cancelled read or write throws: the signal's reason when it is ours, else RUN_CANCELLED. */
-export function abortError(signal: AbortSignal): ChorusError {
+function abortError(signal: AbortSignal): ChorusError {
   const reason: unknown = signal.reason;
   if (reason instanceof ChorusError) return reason;
   return new ChorusError('RUN_CANCELLED', 'the run was cancelled', {}, false, { cause: reason });

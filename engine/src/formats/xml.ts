@@ -111,8 +111,9 @@ function addChild(parent: OpenElement, name: string, value: DataRecord | string)
   const { fields } = parent;
   parent.hasFields = parent.hasChildren = true;
   if (!Object.hasOwn(fields, name)) {
-    // defineProperty so that an element named __proto__ is a field, not the prototype
-    Object.defineProperty(fields, name, { value, writable: true, enumerable: true, configurable: true });
+    // An element named __proto__ must become a field, not the prototype (assignment would set it).
+    if (name === '__proto__') Object.defineProperty(fields, name, { value, writable: true, enumerable: true, configurable: true });
+    else fields[name] = value;
     return;
   }
   const existing = fields[name];
@@ -162,8 +163,8 @@ class XmlWriter implements RecordWriter {
   ) {
     this.sink = new TextSink(output, format.encoding, targetName);
     this.declaration = `<?xml version="1.0" encoding="${isUtf8(format.encoding) ? 'UTF-8' : format.encoding}"?>\n`;
-    this.name(format.root, 'the root element');
-    this.name(format.record, 'the record element');
+    this.name(format.root, '');
+    this.name(format.record, '');
   }
 
   async write(batch: RecordBatch): Promise<void> {
@@ -217,9 +218,9 @@ class XmlWriter implements RecordWriter {
       if (key.startsWith('@')) {
         if (value === null) continue;
         const text = this.escape(this.scalar(value, path), 'attribute', path);
-        attributes += ` ${this.name(key.slice(1), `field "${path}" of record ${this.index}`)}="${text}"`;
+        attributes += ` ${this.name(key.slice(1), path)}="${text}"`;
       } else {
-        children += this.element(this.name(key, `field "${path}" of record ${this.index}`), value, childDepth, path);
+        children += this.element(this.name(key, path), value, childDepth, path);
       }
     }
     const start = `${this.pad(depth)}<${name}${attributes}`;
@@ -242,14 +243,15 @@ class XmlWriter implements RecordWriter {
     throw this.notSerializable(field, `is ${what}; an XML attribute or text holds only a text value`);
   }
 
-  /** Checks a name is a valid XML name; `what` says where it comes from, for the error. */
-  private name(name: string, what: string): string {
+  /** Checks a name is a valid XML name; `field` is the record field it comes from ('' for the format's names). */
+  private name(name: string, field: string): string {
     if (this.checkedNames.has(name)) return name;
     if (!XML_NAME.test(name)) {
+      const subject = field ? `field "${field}" of record ${this.index}` : 'the format';
       throw new ChorusError(
         'DATA_NOT_SERIALIZABLE',
-        `${what}: "${name}" is not a valid XML name; rename it (letters, digits, _ - . and : only, not starting with a digit)`,
-        { file: this.targetName, record: this.index },
+        `${subject}: "${name}" is not a valid XML name; rename it (letters, digits, _ - . and : only, not starting with a digit)`,
+        { file: this.targetName, record: field ? this.index : undefined },
       );
     }
     this.checkedNames.add(name);

@@ -123,6 +123,15 @@ describe('runOperation', () => {
     expect(await readdir(path.join(dir, 'done'))).toEqual(['a.csv']);
   });
 
+  it('keeps [file] in an after-read rename for the connector to fill in', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
+    const project = csvToJson((p) => {
+      p.activities[0] = { ...p.activities[0], afterRead: { action: 'rename', to: '[file].[outName]' } } as Project['activities'][number];
+    });
+    expect((await run(project)).status).toBe('succeeded');
+    expect(await readdir(path.join(dir, 'in'))).toEqual(['a.csv.result']);
+  });
+
   it('substitutes run variables over project variable defaults', async () => {
     await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
     const log = await run(csvToJson(), 'convert', { variables: { outName: 'custom' } });
