@@ -34,20 +34,21 @@ async function bare(): Promise<number> {
   const out = createWriteStream(path.join(outDir, 'bare.json'));
   let parser: ReturnType<typeof initParser> | undefined;
   let count = 0;
-  let first = true;
-  out.write('[');
+  let text = '[';
+  // uDSV keeps the row handler it was first given, so the handler is defined once, outside the loop.
+  const onRow = (row: Record<string, string>) => {
+    text += (count === 0 ? '' : ',') + JSON.stringify(row);
+    count++;
+  };
   for await (const chunk of input) {
     parser ??= initParser(inferSchema(chunk as string));
-    let text = '';
-    parser.chunk(chunk as string, parser.stringObjs, (row: Record<string, string>) => {
-      text += (first ? '' : ',') + JSON.stringify(row);
-      first = false;
-      count++;
-    });
-    if (!out.write(text)) await once(out, 'drain');
+    parser.chunk(chunk as string, parser.stringObjs, onRow);
+    const ready = text;
+    text = '';
+    if (!out.write(ready)) await once(out, 'drain');
   }
   parser?.end();
-  out.end(']');
+  out.end(`${text}]`);
   await once(out, 'finish');
   return count;
 }

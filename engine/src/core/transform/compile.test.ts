@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ChorusError } from '../errors.ts';
 import { schemaSchema } from '../model/schema.ts';
 import { transformationSchema, type TransformationDoc } from '../model/transformation.ts';
-import { compileTransformation, type FormulaCompiler } from './compile.ts';
+import { compileTransformation as compile, type FormulaCompiler } from './compile.ts';
 
 const t = (doc: Omit<TransformationDoc, 'id' | 'name'>) => transformationSchema.parse({ id: 't', name: 'T', ...doc });
 const globals = new Map<string, unknown>();
 
-describe('compileTransformation', () => {
+describe.each([
+  { mode: 'generated code', codegen: true },
+  { mode: 'closures only', codegen: false },
+])('compileTransformation ($mode)', ({ codegen }) => {
+  const compileTransformation = (doc: Parameters<typeof compile>[0], options: Parameters<typeof compile>[1] = {}) => compile(doc, { ...options, codegen });
+
   it('maps direct fields, constants and nested objects', () => {
     const run = compileTransformation(
       t({
@@ -80,6 +85,14 @@ describe('compileTransformation', () => {
       { sku: 'b', order: 9 },
     ]);
     expect(run({ id: 9 }, globals)).toEqual([]);
+  });
+
+  it('builds plain objects, also for awkward field names', () => {
+    const run = compileTransformation(t({ fields: [{ name: '__proto__', from: 'a' }, { name: 'we"ird\\name', from: 'we"ird\\name' }, { name: 'constructor', const: 1 }] }));
+    const [out] = run({ a: 'x', 'we"ird\\name': 'y' }, globals);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['__proto__', 'we"ird\\name', 'constructor']);
+    expect(JSON.stringify(out)).toBe('{"__proto__":"x","we\\"ird\\\\name":"y","constructor":1}');
   });
 
   it('takes the first instance when a plain path crosses a repeating field', () => {
