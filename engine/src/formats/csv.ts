@@ -92,7 +92,7 @@ class CsvParser implements TextParser {
         if (!final) break;
         nl = len;
       }
-      if (nl === pos) {
+      if (nl === pos || (nl === pos + 1 && s.charCodeAt(pos) === CR)) {
         pos = nl + 1; // blank line
         line++;
         continue;
