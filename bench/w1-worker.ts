@@ -1,10 +1,15 @@
 // One W1 measurement in a fresh process, so peak RSS belongs to that pipeline alone.
-// Usage: node --import tsx bench/w1-worker.ts engine|bare <csv file> <out folder>
+// Usage: node --import tsx bench/w1-worker.ts engine|parser|udsv <csv file> <out folder>
+//   engine: the whole engine (project, read -> 20-field mapping -> write, commit)
+//   parser: the engine's CSV reader and JSON.stringify in a plain loop (the same parser, no engine)
+//   udsv:   uDSV, the fastest CSV library, and JSON.stringify in a plain loop
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { inferSchema, initParser } from 'udsv';
+import { csvFormatSchema } from '../engine/src/core/model/format.ts';
 import { emptyProject } from '../engine/src/core/model/project.ts';
+import { readRecords } from '../engine/src/formats/index.ts';
 import { runOperation } from '../engine/src/runtime/run.ts';
 import { W1_COLUMNS } from './generate.ts';
 
@@ -28,10 +33,24 @@ async function engine(): Promise<number> {
   return log.steps[0].recordsOut;
 }
 
-/** The same parser and JSON.stringify in a plain loop: no engine. */
-async function bare(): Promise<number> {
+/** The engine's own CSV reader and JSON.stringify in a plain loop: no engine. */
+async function parser(): Promise<number> {
+  const out = createWriteStream(path.join(outDir, 'parser.json'));
+  let count = 0;
+  for await (const batch of readRecords(createReadStream(csvFile), csvFormatSchema.parse({ type: 'csv' }), { sourceName: csvFile })) {
+    let text = '';
+    for (const row of batch) text += (count++ === 0 ? '[' : ',') + JSON.stringify(row);
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end(']');
+  await once(out, 'finish');
+  return count;
+}
+
+/** uDSV and JSON.stringify in a plain loop: no engine. */
+async function udsv(): Promise<number> {
   const input = createReadStream(csvFile, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const out = createWriteStream(path.join(outDir, 'bare.json'));
+  const out = createWriteStream(path.join(outDir, 'udsv.json'));
   let parser: ReturnType<typeof initParser> | undefined;
   let count = 0;
   let text = '[';
@@ -54,6 +73,6 @@ async function bare(): Promise<number> {
 }
 
 const started = performance.now();
-const records = mode === 'engine' ? await engine() : await bare();
+const records = await { engine, parser, udsv }[mode as 'engine' | 'parser' | 'udsv']();
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(JSON.stringify({ records, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

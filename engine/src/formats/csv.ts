@@ -5,7 +5,7 @@ import type { ReadOptions, RecordWriter, WriteOptions } from './types.ts';
 import type { TextParser } from './read.ts';
 import { ChorusError } from '../core/errors.ts';
 import { Batcher, parseStream } from './read.ts';
-import { TextSink } from './text.ts';
+import { TextSink, scalarText } from './text.ts';
 
 /*
  * The parser is our own rather than udsv's: udsv assumes well-formed input and silently
@@ -327,22 +327,11 @@ class CsvWriter implements RecordWriter {
   }
 
   private text(value: unknown, field: string): string {
-    switch (typeof value) {
-      case 'string':
-        return value;
-      case 'number':
-      case 'boolean':
-      case 'bigint':
-        return String(value);
-      case 'undefined':
-        return '';
-      case 'object':
-        if (value === null) return '';
-        if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-    }
-    const what = Array.isArray(value) ? 'a list' : value instanceof Date ? 'an invalid date' : typeof value === 'object' ? 'a nested record' : `a ${typeof value}`;
+    if (value === undefined || value === null) return '';
+    const scalar = scalarText(value);
+    if ('text' in scalar) return scalar.text;
     throw this.notSerializable(
-      `field "${field}" of record ${this.index} is ${what}; CSV holds only text values: flatten it in a transformation`,
+      `field "${field}" of record ${this.index} is ${scalar.what}; CSV holds only text values: flatten it in a transformation`,
     );
   }
 

@@ -160,3 +160,20 @@ export class TextSink {
     return toChorusError(err, 'TARGET_WRITE_FAILED', { file: this.targetName });
   }
 }
+
+/**
+ * The text a scalar value is written as in CSV fields and XML text or attributes (dates as
+ * ISO 8601), or, for a value that has none, what it is ("a list"), for the error message.
+ */
+export function scalarText(value: unknown): { text: string } | { what: string } {
+  switch (typeof value) {
+    case 'string':
+      return { text: value };
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return { text: String(value) };
+  }
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return { text: value.toISOString() };
+  return { what: Array.isArray(value) ? 'a list' : value instanceof Date ? 'an invalid date' : typeof value === 'object' ? 'a nested record' : `a ${typeof value}` };
+}

@@ -6,7 +6,7 @@ import type { TextParser } from './read.ts';
 import { SaxesParser } from 'saxes';
 import { ChorusError } from '../core/errors.ts';
 import { Batcher, parseStream } from './read.ts';
-import { TextSink, isUtf8 } from './text.ts';
+import { TextSink, isUtf8, scalarText } from './text.ts';
 
 /*
  * Element <-> record mapping, both ways: child elements are fields, a repeated child is a
@@ -230,17 +230,9 @@ class XmlWriter implements RecordWriter {
   }
 
   private scalar(value: unknown, field: string): string {
-    switch (typeof value) {
-      case 'string':
-        return value;
-      case 'number':
-      case 'boolean':
-      case 'bigint':
-        return String(value);
-    }
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-    const what = Array.isArray(value) ? 'a list' : value instanceof Date ? 'an invalid date' : typeof value === 'object' ? 'a nested record' : `a ${typeof value}`;
-    throw this.notSerializable(field, `is ${what}; an XML attribute or text holds only a text value`);
+    const scalar = scalarText(value);
+    if ('text' in scalar) return scalar.text;
+    throw this.notSerializable(field, `is ${scalar.what}; an XML attribute or text holds only a text value`);
   }
 
   /** Checks a name is a valid XML name; `field` is the record field it comes from ('' for the format's names). */

@@ -6,7 +6,7 @@ import { createRecordWriter, readRecords } from '../formats/index.ts';
 import type { RecordWriter } from '../formats/types.ts';
 import { throwIfAborted } from './abort.ts';
 import type { Plan } from './plan.ts';
-import type { StepLog } from './run-log.ts';
+import type { RunMessage, StepLog } from './run-log.ts';
 
 /** What one attempt records as it goes; the run log is built from it. */
 export interface AttemptRecorder {
@@ -15,6 +15,7 @@ export interface AttemptRecorder {
   previewLimit: number;
   sources: string[];
   targets: string[];
+  messages: RunMessage[];
   onProgress(step: StepLog): void;
   /** Opens a sink for every record of a step (debug mode), or undefined. */
   debugSink?(index: number, step: StepLog): WriteStream | undefined;
@@ -59,6 +60,13 @@ export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: Attemp
     let started = performance.now();
     sources.push(...(await plan.read.connector.listSources(ctx, plan.read.endpoint, plan.read.activity)));
     readStep.ms += performance.now() - started;
+    if (sources.length === 0) {
+      // Nothing to read (the activity allows it): leave the targets as they are rather than
+      // replace them with empty documents.
+      for (const target of targets) await target.abort();
+      rec.messages.push({ level: 'info', code: 'RUN_NO_SOURCE', text: 'no source matched; nothing was written', step: readStep.name });
+      return;
+    }
 
     for (const source of sources) {
       rec.sources.push(source.name);

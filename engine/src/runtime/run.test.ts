@@ -132,6 +132,19 @@ describe('runOperation', () => {
     expect(await readdir(path.join(dir, 'in'))).toEqual(['a.csv.result']);
   });
 
+  it('writes nothing when no source matches and the activity allows it', async () => {
+    await writeFile(path.join(dir, 'out/result.json'), 'previous content');
+    const project = csvToJson((p) => {
+      p.activities[0] = { ...p.activities[0], ifNone: 'succeed' } as Project['activities'][number];
+    });
+    const log = await run(project);
+    expect(log.status).toBe('succeeded');
+    expect(log.messages).toEqual([expect.objectContaining({ level: 'info', code: 'RUN_NO_SOURCE' })]);
+    expect(log.targets).toEqual([]);
+    expect(await readdir(path.join(dir, 'out'))).toEqual(['result.json']);
+    expect(await readFile(path.join(dir, 'out/result.json'), 'utf8')).toBe('previous content');
+  });
+
   it('substitutes run variables over project variable defaults', async () => {
     await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
     const log = await run(csvToJson(), 'convert', { variables: { outName: 'custom' } });

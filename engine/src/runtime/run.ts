@@ -188,6 +188,7 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
     previewLimit: op.options.previewRecords,
     sources: log.sources,
     targets: log.targets,
+    messages: log.messages,
     onProgress: (step: StepLog) => {
       const now = performance.now();
       if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
