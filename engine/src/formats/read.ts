@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { DataRecord, RecordBatch } from '../core/record.ts';
 import type { ReadOptions } from './types.ts';
-import { readText, throwIfAborted } from './text.ts';
+import { throwIfAborted } from '../cancel.ts';
+import { readText } from './text.ts';
 
 /** Records per batch: enough to amortise per-batch work downstream. */
 const BATCH_SIZE = 2000;

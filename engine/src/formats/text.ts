@@ -4,6 +4,7 @@ import { addAbortSignal } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import iconv from 'iconv-lite';
 import { ChorusError, toChorusError } from '../core/errors.ts';
+import { throwIfAborted } from '../cancel.ts';
 
 /**
  * Bytes <-> text in the format's encoding, shared by the CSV, JSON and XML readers and
@@ -40,17 +41,6 @@ function createDecoder(encoding: string, file: string): Decoder {
   }
   const decoder = iconv.getDecoder(encoding);
   return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
-}
-
-/** The error a cancelled read or write throws: the signal's reason when it is ours, else RUN_CANCELLED. */
-function abortError(signal: AbortSignal): ChorusError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof ChorusError) return reason;
-  return new ChorusError('RUN_CANCELLED', 'the run was cancelled', {}, false, { cause: reason });
-}
-
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
 }
 
 /**

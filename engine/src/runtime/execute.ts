@@ -4,7 +4,7 @@ import { ChorusError, toChorusError } from '../core/errors.ts';
 import type { DataRecord, RecordBatch } from '../core/record.ts';
 import { createRecordWriter, readRecords } from '../formats/index.ts';
 import type { RecordWriter } from '../formats/types.ts';
-import { throwIfAborted } from './abort.ts';
+import { throwIfAborted } from '../cancel.ts';
 import type { Plan } from './plan.ts';
 import type { RunMessage, StepLog } from './run-log.ts';
 

@@ -10,7 +10,7 @@ import { operationSchema, type Operation } from '../core/model/operation.ts';
 import { LOCAL_FOLDER, type Project } from '../core/model/project.ts';
 import type { FormulaCompiler } from '../core/transform/compile.ts';
 import { writeFileAtomic } from '../project/atomic.ts';
-import { TimeoutReason, abortError, sleep } from './abort.ts';
+import { abortError, sleep } from '../cancel.ts';
 import { executePlan, type AttemptRecorder } from './execute.ts';
 import { planOperation } from './plan.ts';
 import type { RunEvent, RunLog, RunMessage, StepLog } from './run-log.ts';
@@ -134,7 +134,7 @@ async function runInChain(chain: Chain, operationId: string): Promise<RunLog> {
 async function runWithRetries(chain: Chain, op: Operation, log: RunLog): Promise<void> {
   const { options } = chain;
   const timeout = new AbortController();
-  const timer = op.options.timeoutSeconds > 0 ? setTimeout(() => timeout.abort(new TimeoutReason(op.options.timeoutSeconds)), op.options.timeoutSeconds * 1000) : undefined;
+  const timer = op.options.timeoutSeconds > 0 ? setTimeout(() => timeout.abort(new ChorusError('RUN_TIMEOUT', `the operation took longer than its timeout of ${op.options.timeoutSeconds} s`)), op.options.timeoutSeconds * 1000) : undefined;
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
   try {
     const { retries } = op.options;

@@ -1,22 +1,17 @@
-import { ChorusError } from '../core/errors.ts';
+// Cancellation shared by the formats, the connectors and the runtime: whoever aborts a run's
+// signal gives a ChorusError as the reason (RUN_TIMEOUT for a timeout); anything else is the
+// user's cancel.
+import { ChorusError } from './core/errors.ts';
 
-/** The reason given to an AbortController when an operation's timeout fires. */
-export class TimeoutReason extends Error {
-  constructor(readonly seconds: number) {
-    super(`the operation took longer than its timeout of ${seconds} s`);
-  }
-}
-
-/** Turns an aborted signal's reason into the ChorusError the run reports. */
+/** The error a cancelled run throws: the signal's reason when it is a ChorusError, else RUN_CANCELLED. */
 export function abortError(signal: AbortSignal): ChorusError {
   const reason: unknown = signal.reason;
-  if (reason instanceof TimeoutReason) return new ChorusError('RUN_TIMEOUT', reason.message);
   if (reason instanceof ChorusError) return reason;
-  return new ChorusError('RUN_CANCELLED', 'the run was cancelled');
+  return new ChorusError('RUN_CANCELLED', 'the run was cancelled', {}, false, { cause: reason });
 }
 
-export function throwIfAborted(signal: AbortSignal): void {
-  if (signal.aborted) throw abortError(signal);
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal);
 }
 
 /** Waits, unless the signal aborts first. */
