@@ -16,7 +16,8 @@ import { chorusError, readAll } from './testing.ts';
  * - a line ending other than the document's own (a bare CR, or CRLF in an LF document,
  *   outside quotes): csv-parse takes the first line ending it meets as the only record
  *   delimiter, we end records at LF and drop a CR before it, so that mixed files read.
- *   (So a file with bare CR line endings, as old Mac software wrote, is one line to us.)
+ *   (A file whose first line ending is a bare CR, as old Mac software wrote, reads with CR as
+ *   its line break: see csv.test.ts.)
  * - a backslash escape: csv-parse drops a backslash before any character, we keep it
  *   unless it escapes a quote or itself (so C:\temp survives).
  * An unquoted field with a quote after its first character (5'11") is literal for us, as

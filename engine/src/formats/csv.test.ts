@@ -28,6 +28,19 @@ describe('CSV reader', () => {
     ]);
   });
 
+  it('reads classic Mac files whose lines end with a lone CR, in any chunking', async () => {
+    const records = await readEverySplit('id,note\r1,"two\rlines"\r2,x\r', csv);
+    expect(records).toEqual([
+      { id: '1', note: 'two\nlines' },
+      { id: '2', note: 'x' },
+    ]);
+    await expect(readAll('id,note\r1,a\r2,b,c\r', csv)).rejects.toMatchObject({ code: 'DATA_CSV_MALFORMED', location: { line: 3 } });
+  });
+
+  it('keeps a CR inside a quoted field of an LF or CRLF file', async () => {
+    expect(await readEverySplit('id,note\r\n1,"a\rb"\r\n', csv)).toEqual([{ id: '1', note: 'a\rb' }]);
+  });
+
   it('names columns from the format, or col1..colN, without a header', async () => {
     expect(await readAll('x,y\n1,2\n', { type: 'csv', header: false })).toEqual([
       { col1: 'x', col2: 'y' },

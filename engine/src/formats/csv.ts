@@ -33,6 +33,8 @@ class CsvParser implements TextParser {
   private retryAt = 0;
   /** 1-based line where the pending text starts. */
   private line = 1;
+  /** Lines end with a lone CR (decided at the first line ending; undefined until then). */
+  private crLines: boolean | undefined;
   /** Fields of the current row, reused from row to row. */
   private readonly values: string[] = [];
   /** The value of the quoted field closingQuote() just read. */
@@ -60,8 +62,45 @@ class CsvParser implements TextParser {
   }
 
   write(text: string): void {
-    this.pending += text;
+    this.pending += this.crLines ? text.replaceAll('\r', '\n') : text;
+    if (this.crLines === undefined) this.detectLineEnding();
     if (this.pending.length >= this.retryAt) this.parse(false);
+  }
+
+  /**
+   * Files from classic Mac software end lines with a lone CR. When the first line ending
+   * outside quotes is one, every CR reads as a line break from then on; otherwise lines end
+   * at LF (CRLF included).
+   */
+  private detectLineEnding(): void {
+    const text = this.pending;
+    let quoted = false;
+    let fieldStart = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (quoted) {
+        if (c === this.escapeCode && this.escapeCode !== this.quoteCode) i++;
+        else if (c === this.quoteCode) {
+          if (i === text.length - 1) return; // a closing or a doubled quote: the next chunk tells
+          if (text.charCodeAt(i + 1) === this.quoteCode) i++;
+          else quoted = false;
+        }
+      } else if (c === 10) {
+        this.crLines = false;
+        return;
+      } else if (c === CR) {
+        if (i === text.length - 1) return; // CR or CRLF: the next chunk tells
+        this.crLines = text.charCodeAt(i + 1) !== 10;
+        if (this.crLines) this.pending = text.replaceAll('\r', '\n');
+        return;
+      } else if (fieldStart && c === this.quoteCode) {
+        quoted = true;
+        fieldStart = false;
+      } else if (text.startsWith(this.delimiter, i)) {
+        fieldStart = true;
+        i += this.delimiter.length - 1;
+      } else fieldStart = false;
+    }
   }
 
   end(): void {
