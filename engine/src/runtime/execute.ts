@@ -21,103 +21,110 @@ export interface AttemptRecorder {
   debugSink?(index: number, step: StepLog): WriteStream | undefined;
 }
 
+interface StepState {
+  log: StepLog;
+  /** Key of the step in the preview: its name, made unique when two steps share one. */
+  previewKey: string;
+  debug?: WriteStream;
+}
+
 /**
  * Runs one attempt of a planned operation: streams records from each source through the
  * transformations into every target. Targets receive bytes in a temporary place and are
- * committed, and sources' after-read actions run, only once everything has succeeded; on
- * any failure the targets are aborted and existing files stay as they were.
+ * committed only once every record has gone through; on any failure before that the
+ * targets are aborted and existing files stay as they were. After-read actions run once the
+ * targets are committed; they cannot undo the commit, so their failures are warnings.
  */
 export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: AttemptRecorder): Promise<void> {
-  const step = (name: string, kind: StepLog['kind']): StepLog => {
-    const s: StepLog = { name, kind, recordsIn: 0, recordsOut: 0, ms: 0 };
-    rec.steps.push(s);
-    rec.preview[name] = [];
-    return s;
+  const states: StepState[] = [];
+  const step = (name: string, kind: StepLog['kind']): StepState => {
+    const log: StepLog = { name, kind, recordsIn: 0, recordsOut: 0, ms: 0 };
+    let previewKey = name;
+    for (let n = 2; previewKey in rec.preview; n++) previewKey = `${name} (${n})`;
+    rec.preview[previewKey] = [];
+    const debug = rec.debugSink?.(rec.steps.length, log);
+    debug?.on('error', (err) => rec.messages.push({ level: 'warning', code: 'RUN_DEBUG_FAILED', text: `debug capture of "${name}" stopped: ${err.message}` }));
+    rec.steps.push(log);
+    states.push({ log, previewKey, debug });
+    return states[states.length - 1];
   };
   const readStep = step(plan.read.name, 'read');
-  const transformSteps = plan.transforms.map((t) => ({ ...t, log: step(t.name, 'transform') }));
-  const writeSteps = plan.writes.map((w) => ({ ...w, log: step(w.name, 'write') }));
-  const debug = rec.steps.map((s, i) => rec.debugSink?.(i, s));
-  const observe = (index: number, s: StepLog, batch: RecordBatch) => {
-    const preview = rec.preview[s.name];
+  const transformSteps = plan.transforms.map((t) => ({ ...t, state: step(t.name, 'transform') }));
+  const writeSteps = plan.writes.map((w) => ({ ...w, state: step(w.name, 'write') }));
+  const observe = (s: StepState, batch: RecordBatch) => {
+    const preview = rec.preview[s.previewKey];
     for (let i = 0; preview.length < rec.previewLimit && i < batch.length; i++) preview.push(batch[i]);
-    const sink = debug[index];
-    if (sink) sink.write(batch.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    s.debug?.write(batch.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  };
+  const timed = async <T>(s: StepState, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } catch (err) {
+      throw inStep(err, s.log.name);
+    } finally {
+      s.log.ms += performance.now() - started;
+    }
   };
 
   const targets: Target[] = [];
-  const sources: Source[] = [];
+  let sources: Source[] = [];
   try {
     // Open every target first: a missing target folder fails the run before anything is read.
     const writers: RecordWriter[] = [];
     for (const w of writeSteps) {
-      const started = performance.now();
-      const target = await w.connector.openTarget(ctx, w.endpoint, w.activity);
+      const target = await timed(w.state, () => w.connector.openTarget(ctx, w.endpoint, w.activity));
       targets.push(target);
       writers.push(createRecordWriter(target.stream, w.activity.format, { appending: target.appending, targetName: target.name }));
-      w.log.ms += performance.now() - started;
     }
-    let started = performance.now();
-    sources.push(...(await plan.read.connector.listSources(ctx, plan.read.endpoint, plan.read.activity)));
-    readStep.ms += performance.now() - started;
+    sources = await timed(readStep, () => plan.read.connector.listSources(ctx, plan.read.endpoint, plan.read.activity));
     if (sources.length === 0) {
       // Nothing to read (the activity allows it): leave the targets as they are rather than
       // replace them with empty documents.
       for (const target of targets) await target.abort();
-      rec.messages.push({ level: 'info', code: 'RUN_NO_SOURCE', text: 'no source matched; nothing was written', step: readStep.name });
+      rec.messages.push({ level: 'info', code: 'RUN_NO_SOURCE', text: 'no source matched; nothing was written', step: readStep.log.name });
       return;
     }
 
     for (const source of sources) {
       rec.sources.push(source.name);
       const batches = readRecords(source.open(), plan.read.activity.format, { sourceName: source.name, signal: ctx.signal })[Symbol.asyncIterator]();
-      for (;;) {
-        started = performance.now();
-        const next = await batches.next().catch((err: unknown) => {
-          throw inStep(err, readStep.name);
-        });
-        readStep.ms += performance.now() - started;
-        if (next.done) break;
-        throwIfAborted(ctx.signal);
-        let batch = next.value;
-        readStep.recordsIn += batch.length;
-        readStep.recordsOut += batch.length;
-        observe(0, readStep, batch);
+      try {
+        for (;;) {
+          const next = await timed(readStep, () => batches.next());
+          if (next.done) break;
+          throwIfAborted(ctx.signal);
+          let batch = next.value;
+          readStep.log.recordsIn += batch.length;
+          readStep.log.recordsOut += batch.length;
+          observe(readStep, batch);
 
-        for (let t = 0; t < transformSteps.length; t++) {
-          const ts = transformSteps[t];
-          started = performance.now();
-          batch = transformBatch(ts.run, batch, ctx.globals, ts.log);
-          ts.log.ms += performance.now() - started;
-          observe(1 + t, ts.log, batch);
+          for (const ts of transformSteps) {
+            const started = performance.now();
+            batch = transformBatch(ts.run, batch, ctx.globals, ts.state.log);
+            ts.state.log.ms += performance.now() - started;
+            observe(ts.state, batch);
+          }
+          for (let w = 0; w < writeSteps.length; w++) {
+            const ws = writeSteps[w].state;
+            await timed(ws, () => writers[w].write(batch));
+            ws.log.recordsIn += batch.length;
+            ws.log.recordsOut += batch.length;
+            observe(ws, batch);
+          }
+          rec.onProgress(writeSteps.at(-1)?.state.log ?? readStep.log);
         }
-        for (let w = 0; w < writeSteps.length; w++) {
-          const ws = writeSteps[w];
-          started = performance.now();
-          await writers[w].write(batch).catch((err: unknown) => {
-            throw inStep(err, ws.log.name);
-          });
-          ws.log.ms += performance.now() - started;
-          ws.log.recordsIn += batch.length;
-          ws.log.recordsOut += batch.length;
-          observe(1 + transformSteps.length + w, ws.log, batch);
-        }
-        rec.onProgress(writeSteps.at(-1)?.log ?? readStep);
+      } finally {
+        // Closes the source (and its file handle) when a later step failed mid-file.
+        await batches.return?.();
       }
     }
-    for (let w = 0; w < writeSteps.length; w++) {
-      started = performance.now();
-      await writers[w].end();
-      writeSteps[w].log.ms += performance.now() - started;
-    }
+    for (let w = 0; w < writeSteps.length; w++) await timed(writeSteps[w].state, () => writers[w].end());
     throwIfAborted(ctx.signal);
     for (let w = 0; w < writeSteps.length; w++) {
-      started = performance.now();
-      await targets[w].commit();
+      await timed(writeSteps[w].state, () => targets[w].commit());
       rec.targets.push(targets[w].name);
-      writeSteps[w].log.ms += performance.now() - started;
     }
-    for (const source of sources) await source.afterRead();
   } catch (err) {
     for (const target of targets) {
       target.stream.destroy();
@@ -125,7 +132,29 @@ export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: Attemp
     }
     throw err;
   } finally {
-    await Promise.all(debug.map((sink) => sink && new Promise((resolve) => sink.end(resolve))));
+    await Promise.all(states.map(({ debug }) => debug && new Promise((resolve) => debug.end(resolve))));
+  }
+  await runAfterRead(sources, rec, readStep.log.name);
+}
+
+/**
+ * After-read actions, once the targets are committed. A source that is also one of the
+ * targets just written (same path) is left alone: deleting or renaming it would lose the
+ * new data.
+ */
+async function runAfterRead(sources: Source[], rec: AttemptRecorder, step: string): Promise<void> {
+  const written = new Set(rec.targets);
+  for (const source of sources) {
+    if (written.has(source.name)) {
+      rec.messages.push({ level: 'warning', code: 'RUN_AFTER_READ_SKIPPED', text: `${source.name} was also written by this run; its after-read action was not applied`, step, file: source.name });
+      continue;
+    }
+    try {
+      await source.afterRead();
+    } catch (err) {
+      const e = toChorusError(err, 'SOURCE_UNREADABLE');
+      rec.messages.push({ level: 'warning', code: e.code, text: `after-read action failed (the targets were written): ${e.message}`, step, file: source.name });
+    }
   }
 }
 
@@ -143,8 +172,10 @@ function transformBatch(run: Plan['transforms'][number]['run'], batch: RecordBat
     try {
       produced = run(batch[i], globals);
     } catch (err) {
+      log.recordsIn += i;
+      log.recordsOut += out.length;
       const e = toChorusError(err, 'TRANSFORM_TYPE');
-      throw new ChorusError(e.code, e.message, { ...e.location, step: log.name, record: log.recordsIn + i }, e.transient, { cause: err });
+      throw new ChorusError(e.code, e.message, { ...e.location, step: log.name, record: log.recordsIn }, e.transient, { cause: err });
     }
     for (const r of produced) out.push(r);
   }

@@ -7,7 +7,7 @@ import type { Operation } from '../core/model/operation.ts';
 import { componentFile, type ComponentKind, type Project } from '../core/model/project.ts';
 import { schemaSchema } from '../core/model/schema.ts';
 import { transformationSchema } from '../core/model/transformation.ts';
-import { substituteDeep } from '../core/substitute.ts';
+import { substituteDeep, substituteVariables } from '../core/substitute.ts';
 import { compileTransformation, type CompiledTransformation, type FormulaCompiler } from '../core/transform/compile.ts';
 
 /** An operation made ready to run: components resolved, variables substituted, mappings compiled. */
@@ -43,7 +43,7 @@ export function planOperation(
     const activity: Activity = activitySchema.parse(find('activities', id, index));
     const endpoint = endpointSchema.parse(find('endpoints', activity.endpoint, index));
     const resolvedEndpoint = { ...endpoint, settings: substituteDeep(endpoint.settings, lookup, { file: componentFile('endpoints', endpoint.id) }, '$.settings') };
-    const resolvedActivity = substituteDeep(activity, keepPlaceholders(lookup), { file: componentFile('activities', activity.id) });
+    const resolvedActivity = substituteActivity(activity, lookup);
     return { name: activity.name, activity: resolvedActivity, endpoint: resolvedEndpoint, connector: getConnector(endpoint.kind) };
   };
 
@@ -89,6 +89,28 @@ export function planOperation(
     throw new ChorusError('OPERATION_INVALID', 'an operation needs a read step and at least one write step', { file: opFile, path: '$.steps' });
   }
   return { read, transforms, writes };
+}
+
+/**
+ * Substitutes variables in the activity settings that name files: the read filter, the
+ * written file name and the after-read rename or move. Names and descriptions are text for
+ * people and stay as written.
+ */
+function substituteActivity(activity: Activity, lookup: (name: string) => unknown): Activity {
+  const file = componentFile('activities', activity.id);
+  const sub = (text: string, path: string, find = lookup) => substituteVariables(text, find, { file, path });
+  if (activity.type === 'write') return { ...activity, fileName: sub(activity.fileName, '$.fileName') };
+  const { afterRead } = activity;
+  return {
+    ...activity,
+    filter: sub(activity.filter, '$.filter'),
+    afterRead:
+      afterRead.action === 'rename'
+        ? { ...afterRead, to: sub(afterRead.to, '$.afterRead.to', keepPlaceholders(lookup)) }
+        : afterRead.action === 'move'
+          ? { ...afterRead, folder: sub(afterRead.folder, '$.afterRead.folder') }
+          : afterRead,
+  };
 }
 
 /** `[file]`, `[name]` and `[ext]` name the source file in after-read renames; the connector fills them in. */

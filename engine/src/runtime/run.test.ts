@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,6 +144,65 @@ describe('runOperation', () => {
     expect(log.targets).toEqual([]);
     expect(await readdir(path.join(dir, 'out'))).toEqual(['result.json']);
     expect(await readFile(path.join(dir, 'out/result.json'), 'utf8')).toBe('previous content');
+  });
+
+  it('never applies an after-read action to a file the run has just written', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
+    const project = csvToJson((p) => {
+      p.activities[0] = { ...p.activities[0], filter: 'a.csv', afterRead: { action: 'delete' } } as Project['activities'][number];
+      p.activities[1] = { id: 'write', name: 'Write CSV', type: 'write', endpoint: 'in', fileName: 'a.csv', format: { type: 'csv' } };
+    });
+    const log = await run(project);
+    expect(log.status).toBe('succeeded');
+    expect(log.messages).toEqual([expect.objectContaining({ level: 'warning', code: 'RUN_AFTER_READ_SKIPPED', file: 'in/a.csv' })]);
+    expect(await readFile(path.join(dir, 'in/a.csv'), 'utf8')).toBe('id,qty\nA,1\n');
+  });
+
+  it('reports an after-read action that fails once the targets are written as a warning, without retrying', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
+    await writeFile(path.join(dir, 'blocker'), 'a file where the archive folder should be');
+    const project = csvToJson((p) => {
+      p.activities[0] = { ...p.activities[0], afterRead: { action: 'move', folder: '../blocker' } } as Project['activities'][number];
+      p.operations[0].options = { retries: { count: 3, delaySeconds: 0 } };
+    });
+    const log = await run(project);
+    expect(log).toMatchObject({ status: 'succeeded', attempts: 1, targets: ['out/result.json'] });
+    expect(log.messages).toEqual([expect.objectContaining({ level: 'warning', file: 'in/a.csv' })]);
+    expect(await readdir(path.join(dir, 'in'))).toEqual(['a.csv']);
+  });
+
+  it('still returns the run log when the run history cannot be written', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
+    await writeFile(path.join(dir, '.chorus'), 'a file where the local folder should be');
+    const log = await run(csvToJson());
+    expect(log.status).toBe('succeeded');
+    expect(log.messages).toEqual([expect.objectContaining({ level: 'warning', code: 'RUN_LOG_NOT_KEPT' })]);
+  });
+
+  it('closes the source file when a later step fails', async () => {
+    if (!existsSync('/proc/self/fd')) return;
+    await writeFile(path.join(dir, 'in/a.csv'), `id,qty\nA,x\n${'B,2\n'.repeat(50_000)}`);
+    const before = (await readdir('/proc/self/fd')).length;
+    for (let i = 0; i < 3; i++) expect((await run(csvToJson())).status).toBe('failed');
+    expect((await readdir('/proc/self/fd')).length).toBeLessThanOrEqual(before);
+  });
+
+  it('counts the records a step handled before it failed', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\nB,2\nC,x\n');
+    const log = await run(csvToJson());
+    expect(log.steps[1]).toMatchObject({ name: 'Map', recordsIn: 2, recordsOut: 2 });
+    expect(log.messages[0]).toMatchObject({ code: 'TRANSFORM_TYPE', record: 2 });
+  });
+
+  it('keeps a preview per step when two steps have the same name, and leaves names unsubstituted', async () => {
+    await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
+    const log = await run(csvToJson((p) => {
+      p.transformations[0].name = 'Read CSV';
+      p.activities[1].name = 'Write [draft] JSON';
+    }));
+    expect(log.status).toBe('succeeded');
+    expect(Object.keys(log.preview)).toEqual(['Read CSV', 'Read CSV (2)', 'Write [draft] JSON']);
+    expect(log.preview['Read CSV (2)']).toEqual([{ id: 'A', qty: 1 }]);
   });
 
   it('substitutes run variables over project variable defaults', async () => {

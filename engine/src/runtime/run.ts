@@ -44,6 +44,8 @@ interface Chain {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** Backoff never waits longer than a day between attempts. */
+const MAX_DELAY_MS = 86_400_000;
 
 /**
  * Runs an operation (by id or name) and the operations it chains on success or failure.
@@ -63,13 +65,21 @@ export async function runOperation(operation: string, options: RunOptions): Prom
   };
   try {
     const log = await runInChain(chain, op.id);
-    if (runsDir !== false) {
-      await mkdir(runsDir, { recursive: true });
-      await writeFileAtomic(path.join(runsDir, `${log.id}.json`), canonicalJson(log));
-    }
+    if (runsDir !== false) await keepRunLog(runsDir, log);
     return log;
   } finally {
     await rm(chain.tempDir, { recursive: true, force: true });
+  }
+}
+
+/** Keeps the run log in the run history; a history that cannot be written is a warning, not a failed run. */
+async function keepRunLog(runsDir: string, log: RunLog): Promise<void> {
+  try {
+    await mkdir(runsDir, { recursive: true });
+    await writeFileAtomic(path.join(runsDir, `${log.id}.json`), canonicalJson(log));
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    log.messages.push({ level: 'warning', code: 'RUN_LOG_NOT_KEPT', text: `the run log could not be saved in ${runsDir}: ${reason}` });
   }
 }
 
@@ -150,7 +160,7 @@ async function runWithRetries(chain: Chain, op: Operation, log: RunLog): Promise
       } catch (err) {
         const error = signal.aborted ? abortError(signal) : toChorusError(err);
         if (error.transient && attempt <= retries.count && !signal.aborted) {
-          const delayMs = retries.delaySeconds * 1000 * retries.factor ** (attempt - 1);
+          const delayMs = Math.min(retries.delaySeconds * 1000 * retries.factor ** (attempt - 1), MAX_DELAY_MS);
           log.messages.push({ level: 'warning', code: error.code, text: `attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, ...where(error) });
           options.onEvent?.({ type: 'run-retrying', runId: log.id, attempt, delayMs, reason: error.message });
           try {

@@ -25,9 +25,12 @@ export function registerRun(program: Command, io: CliIO, setExit: (code: number)
       const { dir: projectDir, project } = await loadForCommand(io, dir, { warnings: !opts.json });
       const secrets = project.variables.some((v) => v.secret) ? await resolveSecretVariables(project, await openDefaultVault()) : new Map<string, string>();
       const progress = progressReporter(io);
+      // Ctrl+C, a kill or a closed terminal cancel the run cleanly: targets are not committed
+      // and temporary files are removed. A second signal while cancelling still ends the process.
       const abort = new AbortController();
+      const stopSignals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
       const onSignal = () => abort.abort();
-      process.once('SIGINT', onSignal);
+      for (const s of stopSignals) process.once(s, onSignal);
       try {
         const log = await runOperation(operation, {
           project,
@@ -45,7 +48,7 @@ export function registerRun(program: Command, io: CliIO, setExit: (code: number)
         else line(io.stdout, formatRunSummary(log));
         setExit(chainSucceeded(log) ? EXIT.ok : EXIT.failed);
       } finally {
-        process.removeListener('SIGINT', onSignal);
+        for (const s of stopSignals) process.removeListener(s, onSignal);
       }
     });
 }

@@ -9,14 +9,17 @@ export const stepSchema = z.discriminatedUnion('kind', [
 ]);
 export type Step = z.output<typeof stepSchema>;
 
+/** Timers cannot wait longer than 2^31 - 1 ms; this keeps every wait below that. */
+const MAX_WAIT_SECONDS = 2_000_000;
+
 export const operationOptionsSchema = z.strictObject({
   /** The run is cancelled when it takes longer; 0 means no limit. */
-  timeoutSeconds: z.number().min(0).default(0),
+  timeoutSeconds: z.number().min(0).max(MAX_WAIT_SECONDS, 'must be at most 2,000,000 s (about 23 days)').default(0),
   /** Retries after a transient fault (busy file, dropped connection), with exponential backoff. */
   retries: z
     .strictObject({
       count: z.number().int().min(0).max(100).default(0),
-      delaySeconds: z.number().min(0).default(1),
+      delaySeconds: z.number().min(0).max(MAX_WAIT_SECONDS, 'must be at most 2,000,000 s (about 23 days)').default(1),
       factor: z.number().min(1).default(2),
     })
     .default({ count: 0, delaySeconds: 1, factor: 2 }),

@@ -116,6 +116,26 @@ describe.each([
     expect(run({ total: '', paid: '', day: '' }, globals)).toEqual([{ total: null, paid: null, day: null, note: '' }]);
   });
 
+  it('reads dates without a zone as UTC, whatever the machine zone', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const run = compileTransformation(t({ fields: [{ name: 'd', from: 'a', type: 'date' }, { name: 'dt', from: 'a', type: 'datetime' }, { name: 'us', from: 'b', type: 'date' }] }));
+      expect(run({ a: '2026-03-05T00:30:00', b: '03/05/2026' }, globals)).toEqual([{ d: '2026-03-05', dt: '2026-03-05T00:30:00.000Z', us: '2026-03-05' }]);
+      expect(run({ a: '2026-03-05T00:30:00+09:00', b: '2026-03-05' }, globals)).toEqual([{ d: '2026-03-04', dt: '2026-03-04T15:30:00.000Z', us: '2026-03-05' }]);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it('accepts decimal numbers only, treats blank text as null and never reads inherited members', () => {
+    const run = compileTransformation(t({ fields: [{ name: 'n', from: 'n', type: 'number' }, { name: 'c', from: 'constructor' }, { name: 's', from: 'toString', type: 'string' }] }));
+    expect(run({ n: ' ' }, globals)).toEqual([{ n: null, c: undefined, s: undefined }]);
+    expect(run({ n: '-1.5e2' }, globals)[0].n).toBe(-150);
+    for (const bad of ['0x1F', 'Infinity', '1,5']) expect(() => run({ n: bad }, globals)).toThrow(expect.objectContaining({ code: 'TRANSFORM_TYPE' }));
+  });
+
   it('reports a value that cannot be converted with the target field path', () => {
     const run = compileTransformation(t({ fields: [{ name: 'line', fields: [{ name: 'qty', from: 'qty', type: 'integer' }] }] }));
     try {

@@ -84,9 +84,11 @@ function generateBuilder(names: string[], producers: Produce[], direct: (string 
   const key = (name: string) => (name === '__proto__' ? '["__proto__"]' : JSON.stringify(name));
   const entries = names.map((name, i) => {
     const from = direct[i];
-    return `${key(name)}: ${from === undefined ? `p[${i}](s, g)` : `o === undefined ? undefined : o[${JSON.stringify(from)}]`}`;
+    const field = JSON.stringify(from);
+    return `${key(name)}: ${from === undefined ? `p[${i}](s, g)` : `o !== undefined && hasOwn(o, ${field}) ? o[${field}] : undefined`}`;
   });
-  const body = `return function build(s, g) {
+  const body = `const hasOwn = Object.hasOwn;
+  return function build(s, g) {
     const v = s.value;
     const o = v !== null && typeof v === 'object' ? (Array.isArray(v) ? v[0] : v) : undefined;
     return { ${entries.join(', ')} };

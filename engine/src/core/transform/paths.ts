@@ -102,6 +102,7 @@ function first(v: unknown): unknown {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** A field of a record; never a member inherited from Object.prototype ("constructor"). */
 function child(v: unknown, key: string): unknown {
-  return v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v !== null && typeof v === 'object' && Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined;
 }
