@@ -23,7 +23,7 @@ export async function loadForCommand(io: CliIO, dir: string, { warnings = true }
   }
   if (!loaded.project || hasErrors(loaded.problems)) {
     const errors = loaded.problems.filter((p) => p.severity === 'error').length;
-    throw new CliExit(EXIT.usage, `chorus: ${dir}: ${errors} problem${errors === 1 ? '' : 's'}; nothing was run`);
+    throw new CliExit(EXIT.usage, `chorus: ${dir}: ${errors} problem${errors === 1 ? '' : 's'}`);
   }
   return { dir: abs, project: loaded.project };
 }

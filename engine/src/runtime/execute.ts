@@ -68,7 +68,7 @@ export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: Attemp
   };
 
   const targets: Target[] = [];
-  let sources: Source[] = [];
+  let sources: Source[];
   try {
     // Open every target first: a missing target folder fails the run before anything is read.
     const writers: RecordWriter[] = [];

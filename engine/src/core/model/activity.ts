@@ -19,7 +19,7 @@ const activityBase = {
   /** Id of the endpoint this activity uses. */
   endpoint: idSchema,
   format: formatSchema,
-  /** Optional schema describing the records, used to type values and to design mappings. */
+  /** Optional schema describing the records, for designing mappings (values are typed by a transformation's target schema). */
   schema: idSchema.optional(),
 };
 

@@ -10,13 +10,6 @@ export const idSchema = z
 
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200);
 
-/** A field holding a secret stores this reference; the value lives in the vault. */
-export const secretRefSchema = z.strictObject({
-  /** Key of the secret in the vault, e.g. `variable:apiToken`. */
-  secret: z.string().min(1),
-});
-export type SecretRef = z.infer<typeof secretRefSchema>;
-
 export const scalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export type Scalar = z.infer<typeof scalarSchema>;
 

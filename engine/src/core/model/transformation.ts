@@ -51,7 +51,7 @@ export const targetFieldSchema: z.ZodType<TargetField> = z.lazy(() =>
 
 export const transformationSchema = z.strictObject({
   ...componentBase,
-  /** Schemas of the source and target records, for the mapping editor and type checks. */
+  /** Schemas of the source and target records: both guide the mapping editor; the target's field types convert values. */
   source: idSchema.optional(),
   target: idSchema.optional(),
   /** When set, each source record yields one target record per instance at this path. */
