@@ -27,11 +27,12 @@ export function renamedFile(pattern: string, file: string): string {
 export async function applyAfterRead(ctx: ConnectorContext, dir: string, file: string, afterRead: AfterRead): Promise<void> {
   const from = path.join(dir, file);
   const shown = displayPath(ctx, from);
-  const attempt = async (verb: string, work: () => Promise<unknown>): Promise<void> => {
+  /** `action` reads after "could not", e.g. `move in/a.csv to in/archive`. */
+  const attempt = async (action: string, work: () => Promise<unknown>): Promise<void> => {
     try {
       await work();
     } catch (err) {
-      throw fsError(errnoOf(err) === 'ENOENT' ? 'SOURCE_NOT_FOUND' : 'SOURCE_UNREADABLE', err, `could not ${verb} ${shown}`, shown);
+      throw fsError(errnoOf(err) === 'ENOENT' ? 'SOURCE_NOT_FOUND' : 'SOURCE_UNREADABLE', err, `could not ${action}`, shown);
     }
   };
 
@@ -40,19 +41,19 @@ export async function applyAfterRead(ctx: ConnectorContext, dir: string, file: s
       return;
     case 'delete':
       // force: a file already gone is what delete wanted.
-      return attempt('delete', () => fs.rm(from, { force: true }));
+      return attempt(`delete ${shown}`, () => fs.rm(from, { force: true }));
     case 'rename': {
       const to = renamedFile(afterRead.to, file);
       if (!isPlainFileName(to)) {
         throw new ChorusError('OPERATION_INVALID', `after-read rename of ${shown} gives "${to}", which is not a file name`, { file: shown });
       }
       if (to === file) return;
-      return attempt(`rename to "${to}"`, () => moveWithoutClobber(from, dir, to));
+      return attempt(`rename ${shown} to "${to}"`, () => moveWithoutClobber(from, dir, to));
     }
     case 'move': {
       const into = path.resolve(dir, afterRead.folder);
       if (into === dir) return;
-      return attempt(`move to ${displayPath(ctx, into)}`, async () => {
+      return attempt(`move ${shown} to ${displayPath(ctx, into)}`, async () => {
         await fs.mkdir(into, { recursive: true });
         await moveWithoutClobber(from, into, file);
       });

@@ -23,6 +23,7 @@ export interface RunMessage {
   record?: number;
   file?: string;
   line?: number;
+  column?: number;
   path?: string;
 }
 

@@ -237,8 +237,8 @@ function fail(log: RunLog, error: ChorusError): void {
 }
 
 function where(error: ChorusError): Omit<RunMessage, 'level' | 'code' | 'text'> {
-  const { step, record, file, line, path: jsonPath } = error.location;
-  return Object.fromEntries(Object.entries({ step, record, file, line, path: jsonPath }).filter(([, v]) => v !== undefined));
+  const { step, record, file, line, column, path: jsonPath } = error.location;
+  return Object.fromEntries(Object.entries({ step, record, file, line, column, path: jsonPath }).filter(([, v]) => v !== undefined));
 }
 
 function finish(chain: Chain, log: RunLog): RunLog {
