@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ChorusError } from '../core/errors.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 import type { AfterRead } from '../core/model/activity.ts';
-import { displayPath, errnoOf, fsError, isPlainFileName } from './common.ts';
+import { displayPath, fsError, isPlainFileName } from './common.ts';
 import { moveWithoutClobber } from './place.ts';
 import type { ConnectorContext } from './types.ts';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { z } from 'zod';
-import { ChorusError, type ErrorCode } from '../core/errors.ts';
+import { ChorusError, errnoOf, type ErrorCode } from '../core/errors.ts';
 import type { Endpoint } from '../core/model/endpoint.ts';
 import type { ConnectorContext } from './types.ts';
 
@@ -25,11 +25,6 @@ export function displayPath(ctx: ConnectorContext, absolute: string): string {
 
 /** Faults that may go away by themselves, so a retry policy may try again. */
 const TRANSIENT = new Set(['EBUSY', 'EAGAIN', 'EMFILE', 'ENFILE', 'ETIMEDOUT']);
-
-export function errnoOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Wraps a file system error, keeping a ChorusError as it is and marking transient faults. */
 export function fsError(code: ErrorCode, err: unknown, message: string, file: string): ChorusError {

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ChorusError } from '../core/errors.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 import { type Endpoint, fileEndpointSettings } from '../core/model/endpoint.ts';
-import { displayPath, errnoOf, parseSettings } from './common.ts';
+import { displayPath, parseSettings } from './common.ts';
 import { listFolderSources } from './folder-source.ts';
 import { openFolderTarget } from './folder-target.ts';
 import type { Connector, ConnectorContext } from './types.ts';

@@ -2,10 +2,10 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { ChorusError } from '../core/errors.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 import type { ReadActivity } from '../core/model/activity.ts';
 import { applyAfterRead, checkAfterRead } from './after-read.ts';
-import { displayPath, errnoOf, fsError } from './common.ts';
+import { displayPath, fsError } from './common.ts';
 import type { ConnectorContext, Source } from './types.ts';
 
 export interface ListOptions {

@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ChorusError } from '../core/errors.ts';
-import { errnoOf } from './common.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 
 const MAX_COUNTER = 10_000;
 /** link() errors meaning "no hard link possible here" (another device, FAT, some network shares). */

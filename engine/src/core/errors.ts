@@ -99,3 +99,9 @@ export function toChorusError(err: unknown, fallback: ErrorCode = 'INTERNAL', lo
   const message = err instanceof Error ? err.message : String(err);
   return new ChorusError(fallback, message, location, false, { cause: err });
 }
+
+/** The code of a system error (`ENOENT`, `EACCES`...), when `err` has one. */
+export function errnoOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -20,7 +20,7 @@ import { validateProject } from './validate.ts';
 export type ProjectFiles = ReadonlyMap<string, string>;
 
 export interface ParsedProject {
-  /** Undefined only when the manifest itself is missing, unreadable or too new. */
+  /** Undefined when the manifest is missing, unreadable, invalid or too new. */
   project?: Project;
   /** Files that parsed and validated into `project` (a save may rewrite or delete only these). */
   loadedFiles: Set<string>;
@@ -29,20 +29,30 @@ export interface ParsedProject {
   formatVersion?: number;
 }
 
+export interface ParseOptions {
+  /**
+   * Files of the project that are not UTF-8 text, so not in the files map. Each one the
+   * parser would read is reported, and a reference to its component is not reported again.
+   */
+  undecodable?: Iterable<string>;
+}
+
 /**
  * Parses and validates a project from its files. Pure: the Node store reads the folder, the
  * repository and bundles hand in their own maps. A component that fails validation is left
  * out of the project and reported; everything else still loads.
  */
-export function parseProjectFiles(files: ProjectFiles): ParsedProject {
+export function parseProjectFiles(files: ProjectFiles, options: ParseOptions = {}): ParsedProject {
   const problems: Problem[] = [];
-  const loadedFiles = new Set<string>();
+  const undecodable = new Set(options.undecodable);
+  if (undecodable.has(MANIFEST_FILE)) return { problems: [notUtf8(MANIFEST_FILE)], loadedFiles: new Set() };
   const manifestText = files.get(MANIFEST_FILE);
   if (manifestText === undefined) {
     problems.push(problem('PROJECT_NOT_FOUND', MANIFEST_FILE, '$', `no ${MANIFEST_FILE}: this folder is not a Chorus project`));
-    return { problems, loadedFiles };
+    return { problems, loadedFiles: new Set() };
   }
 
+  for (const file of [...undecodable].sort()) if (isComponentJson(file)) problems.push(notUtf8(file));
   const docs = new Map<string, unknown>();
   for (const [file, text] of files) {
     if (!isComponentJson(file) && file !== MANIFEST_FILE) continue;
@@ -50,12 +60,12 @@ export function parseProjectFiles(files: ProjectFiles): ParsedProject {
     if ('problem' in parsed) problems.push(parsed.problem);
     else docs.set(file, parsed.value);
   }
-  if (!docs.has(MANIFEST_FILE)) return { problems, loadedFiles };
+  if (!docs.has(MANIFEST_FILE)) return { problems, loadedFiles: new Set() };
 
   const version = declaredFormatVersion(docs.get(MANIFEST_FILE));
   if (version === undefined) {
     problems.push(problem('PROJECT_INVALID', MANIFEST_FILE, '$.formatVersion', 'must be a whole number'));
-    return { problems, loadedFiles };
+    return { problems, loadedFiles: new Set() };
   }
   if (version > FORMAT_VERSION) {
     problems.push(
@@ -66,15 +76,36 @@ export function parseProjectFiles(files: ProjectFiles): ParsedProject {
         `this project was saved in format ${version} by a newer Chorus; this version reads formats up to ${FORMAT_VERSION}. Update Chorus to open it.`,
       ),
     );
-    return { problems, loadedFiles, formatVersion: version };
+    return { problems, loadedFiles: new Set(), formatVersion: version };
   }
   migrate(docs, version);
 
+  // An invalid manifest leaves no project, but each component file is still checked, so one
+  // validation reports every problem; checks across files need the project and are skipped.
   const manifest = validateDoc(manifestSchema, MANIFEST_FILE, docs.get(MANIFEST_FILE), problems);
-  if (!manifest) return { problems, loadedFiles, formatVersion: version };
-  loadedFiles.add(MANIFEST_FILE);
-  const project = emptyProject(manifest);
+  const loadedFiles = new Set<string>([MANIFEST_FILE]);
+  const components = loadComponents(files, docs, undecodable, loadedFiles, problems);
+  if (!manifest) return { problems, loadedFiles: new Set(), formatVersion: version };
+  const project: Project = { ...emptyProject(manifest), ...components };
 
+  // A component whose file exists but did not load is reported once, not again by each reference to it.
+  const exists = (kind: ComponentKind, id: string) => {
+    const file = componentFile(kind, id);
+    return files.has(file) || undecodable.has(file);
+  };
+  problems.push(...validateProject(project, exists));
+  return { project, loadedFiles, problems, formatVersion: version };
+}
+
+/** The components whose files pass their schema, each kind sorted by id; adds their files to `loadedFiles`. */
+function loadComponents(
+  files: ProjectFiles,
+  docs: Map<string, unknown>,
+  undecodable: ReadonlySet<string>,
+  loadedFiles: Set<string>,
+  problems: Problem[],
+): Omit<Project, 'manifest'> {
+  const components: Partial<Record<ComponentKind, { id: string }[]>> = {};
   for (const kind of componentKindNames) {
     const folder = `${componentKinds[kind].folder}/`;
     const items: { id: string }[] = [];
@@ -92,7 +123,11 @@ export function parseProjectFiles(files: ProjectFiles): ParsedProject {
         const textFile = scriptTextFile(script);
         const source = files.get(textFile);
         if (source === undefined) {
-          problems.push(problem('PROJECT_REFERENCE_MISSING', file, '$', `the script's text file ${textFile} is missing`));
+          problems.push(
+            undecodable.has(textFile)
+              ? notUtf8(textFile)
+              : problem('PROJECT_REFERENCE_MISSING', file, '$', `the script's text file ${textFile} is missing`),
+          );
           continue;
         }
         script.source = source;
@@ -102,12 +137,9 @@ export function parseProjectFiles(files: ProjectFiles): ParsedProject {
       items.push(value);
     }
     items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    (project[kind] as { id: string }[]) = items;
+    components[kind] = items;
   }
-
-  // A component whose file exists but did not validate is reported once, not again by each reference to it.
-  problems.push(...validateProject(project, (kind, id) => files.has(componentFile(kind, id))));
-  return { project, loadedFiles, problems, formatVersion: version };
+  return components as Omit<Project, 'manifest'>;
 }
 
 /** The files of a project, in canonical form. */
@@ -177,6 +209,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${issue.message} for "${String(issue.discriminator)}"`;
   }
   return issue.message;
+}
+
+function notUtf8(file: string): Problem {
+  return problem('PROJECT_INVALID', file, '$', 'not UTF-8 text: save it as UTF-8');
 }
 
 function problem(code: Problem['code'], file: string, path: string, message: string): Problem {

@@ -1,12 +1,16 @@
+import { ChorusError } from './errors.ts';
 import { jsonPath } from './json.ts';
 import { endpointSettingsSchema, knownEndpointKinds } from './model/endpoint.ts';
 import type { OperationDoc } from './model/operation.ts';
 import { componentFile, componentKindNames, componentKinds, type ComponentKind, type Project } from './model/project.ts';
+import type { TargetField, Transformation } from './model/transformation.ts';
 import type { Problem } from './problems.ts';
+import { parsePath } from './transform/paths.ts';
 
 /**
  * Checks what a per-file schema cannot: references between components, endpoint settings
- * for each kind, step order, unique names and chains that loop back on themselves.
+ * for each kind, source paths and formulas of transformations, step order, unique names and
+ * chains that loop back on themselves.
  * `exists` tells of components that exist but are not in `project` (they failed to load).
  */
 export function validateProject(project: Project, exists: (kind: ComponentKind, id: string) => boolean = () => false): Problem[] {
@@ -56,6 +60,8 @@ export function validateProject(project: Project, exists: (kind: ComponentKind, 
   for (const t of project.transformations) {
     refCheck('transformations', t.id, ['source'], 'schemas', t.source);
     refCheck('transformations', t.id, ['target'], 'schemas', t.target);
+    // The document passed its schema, so its fields are target fields.
+    checkMapping(t as Transformation, (path, code, message, severity) => report('transformations', t.id, path, code, message, severity));
   }
 
   for (const op of project.operations) {
@@ -88,6 +94,38 @@ export function validateProject(project: Project, exists: (kind: ComponentKind, 
   for (const s of project.schedules) refCheck('schedules', s.id, ['operation'], 'operations', s.operation);
   for (const t of project.tests) refCheck('tests', t.id, ['operation'], 'operations', t.operation);
   return problems;
+}
+
+const FORMULA_WARNING = 'formulas need the script language, which this version does not have yet; a run of this transformation fails';
+
+type ReportAt = (path: PropertyKey[], code: Problem['code'], message: string, severity?: Problem['severity']) => void;
+
+/**
+ * What would stop a transformation from compiling: a source path or loop the path parser
+ * rejects (named as the compiler names the field), and formulas, which this version has no
+ * script language to run.
+ */
+function checkMapping(t: Pick<Transformation, 'loop' | 'fields'>, report: ReportAt): void {
+  const checkPath = (path: string, label: string, at: PropertyKey[]) => {
+    try {
+      parsePath(path, label);
+    } catch (err) {
+      if (!(err instanceof ChorusError)) throw err;
+      report(at, err.code, err.message);
+    }
+  };
+  const walk = (fields: readonly TargetField[], prefix: string, at: PropertyKey[]) => {
+    fields.forEach((f, i) => {
+      const label = prefix ? `${prefix}.${f.name}` : f.name;
+      const here = [...at, 'fields', i];
+      if (f.loop !== undefined) checkPath(f.loop, label, [...here, 'loop']);
+      if (f.from !== undefined) checkPath(f.from, label, [...here, 'from']);
+      if (f.formula !== undefined) report([...here, 'formula'], 'FORMULA_UNAVAILABLE', FORMULA_WARNING, 'warning');
+      if (f.fields !== undefined) walk(f.fields, label, here);
+    });
+  };
+  if (t.loop !== undefined) checkPath(t.loop, '(transformation loop)', ['loop']);
+  walk(t.fields, '', []);
 }
 
 /** Steps: scripts before, then read, transforms and writes, then scripts after; or scripts only. */

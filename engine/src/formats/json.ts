@@ -193,33 +193,60 @@ function countBreaks(text: string): number {
   return count;
 }
 
-/** JSON Lines: JSON.parse per line (fast); the streaming tokenizer only locates an error. */
-class JsonLinesParser implements TextParser {
+/** A line this long is almost surely not JSON Lines (a whole file on one line, or binary data). */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/**
+ * JSON Lines: JSON.parse per line (fast); the streaming tokenizer only locates an error.
+ * Only the new text is searched for line breaks, and the start of a line whose end has not
+ * arrived is joined once, when it does, so a huge line costs linear time (like the CSV reader).
+ */
+export class JsonLinesParser implements TextParser {
   readonly records = new Batcher();
-  private pending = '';
-  /** How far `pending` is known to hold no line break. */
-  private searched = 0;
+  /** The start of a line whose end has not arrived: kept as chunks, joined once the line is complete. */
+  private pending: string[] = [];
+  private pendingLength = 0;
   private line = 1;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly maxLineChars = MAX_LINE_CHARS,
+  ) {}
 
   write(text: string): void {
-    const s = this.pending + text;
     let start = 0;
-    for (let nl = s.indexOf('\n', this.searched); nl !== -1; nl = s.indexOf('\n', start)) {
-      this.parseLine(s.slice(start, nl));
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.parseLine(this.takePending(text.slice(start, nl)));
       start = nl + 1;
     }
-    this.pending = s.slice(start);
-    this.searched = this.pending.length;
+    if (start < text.length) {
+      this.pending.push(start === 0 ? text : text.slice(start));
+      this.pendingLength += text.length - start;
+      if (this.pendingLength > this.maxLineChars) throw this.tooLong();
+    }
   }
 
   end(): void {
-    this.parseLine(this.pending);
-    this.pending = '';
+    this.parseLine(this.takePending(''));
+  }
+
+  /** The pending start of the line followed by `rest`, its end. */
+  private takePending(rest: string): string {
+    if (this.pending.length === 0) return rest;
+    this.pending.push(rest);
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    return text;
+  }
+
+  private tooLong(): ChorusError {
+    const limit = this.maxLineChars / (1024 * 1024);
+    return new ChorusError('DATA_JSON_MALFORMED', `this line is longer than ${limit} MB`, { file: this.file, line: this.line, record: this.records.count });
   }
 
   private parseLine(text: string): void {
+    if (text.length > this.maxLineChars) throw this.tooLong();
     const line = this.line++;
     if (text.length === 0 || text === '\r') return;
     let value: unknown;

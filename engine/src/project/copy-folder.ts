@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ChorusError } from '../core/errors.ts';
+import { attempt } from './attempt.ts';
 
 /**
  * Copies the regular files and folders under `from` into `to` (which exists), leaving out
@@ -9,24 +9,16 @@ import { ChorusError } from '../core/errors.ts';
  * the project reader. Existing files are never overwritten.
  */
 export async function copyFolder(from: string, to: string, skip: ReadonlySet<string> = new Set()): Promise<void> {
-  const entries = await attempt(from, to, () => readdir(from, { withFileTypes: true }));
+  const entries = await attempt(to, () => readdir(from, { withFileTypes: true }), `copy ${from} to ${to}`);
   for (const entry of entries) {
     if (skip.has(entry.name)) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) {
-      await attempt(source, target, () => mkdir(target));
+      await attempt(target, () => mkdir(target), `copy ${source} to ${target}`);
       await copyFolder(source, target);
     } else if (entry.isFile()) {
-      await attempt(source, target, () => copyFile(source, target, constants.COPYFILE_EXCL));
+      await attempt(target, () => copyFile(source, target, constants.COPYFILE_EXCL), `copy ${source} to ${target}`);
     }
-  }
-}
-
-async function attempt<T>(source: string, target: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (err) {
-    throw new ChorusError('PROJECT_WRITE_FAILED', `cannot copy ${source} to ${target}: ${(err as Error).message}`, { file: target }, false, { cause: err });
   }
 }

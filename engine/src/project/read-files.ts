@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { constants } from 'node:fs';
 import { access, lstat, open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ChorusError } from '../core/errors.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 import { MANIFEST_FILE, componentKindNames, componentKinds } from '../core/model/project.ts';
 
 /** Bounds on what a load reads, so a wrong folder (a home directory, a data dump) fails fast. */
@@ -16,13 +16,24 @@ export const DEFAULT_READ_LIMITS: ReadLimits = { maxFiles: 20_000, maxFileBytes:
 /** Files read at once: enough to overlap I/O, few enough to stay far from the open-file limit. */
 const PARALLEL_READS = 32;
 
+/** The project files of a folder. */
+export interface FolderFiles {
+  /** The text of each file, keyed by path relative to the folder (`/` separators). */
+  files: Map<string, string>;
+  /**
+   * Files that are not UTF-8 text. They are left out of `files`: decoding them would replace
+   * bytes, and a save would write the damage back. The parser reports them.
+   */
+  undecodable: string[];
+}
+
 /**
  * Reads the text files of a project: `chorus.json` and every file directly inside a
  * component folder. Nothing else (the local `.chorus/` folder, data files, nested folders)
  * is read. Symbolic links are skipped, so a project cannot pull in files from elsewhere on
  * the machine (e.g. a key linked as a script) and then sync or bundle them.
  */
-export async function readProjectFiles(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<Map<string, string>> {
+export async function readProjectFiles(dir: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<FolderFiles> {
   await checkProjectFolder(dir);
   const paths: string[] = [];
   if ((await lstatOrUndefined(join(dir, MANIFEST_FILE)))?.isFile()) paths.push(MANIFEST_FILE);
@@ -38,15 +49,31 @@ export async function readProjectFiles(dir: string, limits: ReadLimits = DEFAULT
   paths.sort();
 
   const files = new Map<string, string>();
+  const undecodable: string[] = [];
   for (let i = 0; i < paths.length; i += PARALLEL_READS) {
     const batch = paths.slice(i, i + PARALLEL_READS);
-    const texts = await Promise.all(batch.map((file) => readText(dir, file, limits.maxFileBytes)));
+    const contents = await Promise.all(batch.map((file) => readBytes(dir, file, limits.maxFileBytes)));
     batch.forEach((file, j) => {
-      const text = texts[j];
-      if (text !== undefined) files.set(file, text);
+      const bytes = contents[j];
+      if (bytes === undefined) return;
+      const text = decodeUtf8(bytes);
+      if (text === undefined) undecodable.push(file);
+      else files.set(file, text);
     });
   }
-  return files;
+  return { files, undecodable };
+}
+
+/** A BOM stays in the text (the JSON parser skips it), so a script's text is saved back as it was. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of UTF-8 bytes, or undefined when they are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 async function checkProjectFolder(dir: string): Promise<void> {
@@ -68,13 +95,13 @@ async function listFolder(dir: string, folder: string): Promise<Dirent[]> {
   }
 }
 
-/** The text of a file, or undefined when it disappeared since the folder was listed. */
-async function readText(dir: string, file: string, maxBytes: number): Promise<string | undefined> {
+/** The bytes of a file, or undefined when it disappeared since the folder was listed. */
+async function readBytes(dir: string, file: string, maxBytes: number): Promise<Buffer | undefined> {
   let handle;
   try {
     handle = await open(join(dir, file), 'r');
   } catch (err) {
-    if (errorCode(err) === 'ENOENT') return undefined;
+    if (errnoOf(err) === 'ENOENT') return undefined;
     throw unreadable(file, err);
   }
   try {
@@ -82,7 +109,7 @@ async function readText(dir: string, file: string, maxBytes: number): Promise<st
     if ((await handle.stat()).size > maxBytes) throw tooLarge();
     const bytes = await handle.readFile();
     if (bytes.length > maxBytes) throw tooLarge();
-    return bytes.toString('utf8');
+    return bytes;
   } catch (err) {
     throw err instanceof ChorusError ? err : unreadable(file, err);
   } finally {
@@ -94,13 +121,13 @@ async function lstatOrUndefined(path: string) {
   try {
     return await lstat(path);
   } catch (err) {
-    if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return undefined;
+    if (errnoOf(err) === 'ENOENT' || errnoOf(err) === 'ENOTDIR') return undefined;
     throw folderError(path, err);
   }
 }
 
 function folderError(path: string, err: unknown): ChorusError {
-  const code = errorCode(err);
+  const code = errnoOf(err);
   const message =
     code === 'ENOENT' ? `no folder at ${path}`
     : code === 'ENOTDIR' ? `${path} is not a folder`
@@ -111,8 +138,4 @@ function folderError(path: string, err: unknown): ChorusError {
 
 function unreadable(file: string, err: unknown): ChorusError {
   return new ChorusError('PROJECT_NOT_FOUND', `${file} cannot be read: ${(err as Error).message}`, { file }, false, { cause: err });
-}
-
-export function errorCode(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException | undefined)?.code;
 }

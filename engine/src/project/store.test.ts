@@ -7,7 +7,7 @@ import type { ChorusError } from '../core/errors.ts';
 import { canonicalJson } from '../core/json.ts';
 import type { ScriptDoc } from '../core/model/script.ts';
 import { copyTemplate, createProject, loadProject, readProjectFiles, saveProject } from './store.ts';
-import { fixturesDir, snapshot, tempFolders } from './test-helpers.ts';
+import { fixturesDir, snapshot, tempFolders, validV1Problems } from './test-helpers.ts';
 
 const temp = tempFolders();
 afterEach(() => temp.cleanup());
@@ -29,8 +29,10 @@ describe('readProjectFiles', () => {
     await writeFile(join(dir, 'endpoints/old/x.json'), '{}');
     await writeFile(join(dir, 'scripts/notes.txt'), 'read, then ignored by the parser');
     await symlink(join(dir, 'data/orders.json'), join(dir, 'schemas/linked.json'));
+    await writeFile(join(dir, 'scripts/latin1.txt'), Buffer.from('café', 'latin1'));
 
-    const files = await readProjectFiles(dir);
+    const { files, undecodable } = await readProjectFiles(dir);
+    expect(undecodable).toEqual(['scripts/latin1.txt']);
     expect([...files.keys()]).toEqual([
       'activities/read-orders.json',
       'activities/write-orders.json',
@@ -160,6 +162,46 @@ describe('saveProject', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('reports files that are not UTF-8 and never rewrites them, so their bytes survive', async () => {
+    const dir = await temp.fixture('valid-v1');
+    const script = Buffer.from('<trans>\nWriteToOperationLog("commande passée");\n</trans>\n', 'latin1');
+    const endpoint = Buffer.from(
+      canonicalJson({ description: 'Où la boutique dépose ses commandes.', id: 'inbox', kind: 'file', name: 'Inbox', settings: { folder: 'in' } }),
+      'latin1',
+    );
+    await writeFile(join(dir, 'scripts/notify.chs'), script);
+    await writeFile(join(dir, 'endpoints/inbox.json'), endpoint);
+
+    const loaded = await loadProject(dir);
+    const notUtf8 = { severity: 'error', code: 'PROJECT_INVALID', path: '$', message: 'not UTF-8 text: save it as UTF-8' };
+    expect(loaded.problems.filter((p) => p.severity === 'error')).toEqual([
+      { ...notUtf8, file: 'endpoints/inbox.json' },
+      { ...notUtf8, file: 'scripts/notify.chs' },
+    ]);
+    const project = loaded.project!;
+    expect(project.endpoints.map((e) => e.id)).toEqual(['outbox']);
+    expect(project.scripts.map((s) => s.id)).toEqual(['report-failure']);
+    for (const file of ['endpoints/inbox.json', 'scripts/notify.chs', 'scripts/notify.json']) expect(loaded.loadedFiles.has(file), file).toBe(false);
+
+    // An unrelated change saves without touching them.
+    project.endpoints[0] = { ...project.endpoints[0], description: 'Changed.' };
+    const result = await saveProject(dir, project, loaded);
+    expect(result.written).toEqual(['endpoints/outbox.json']);
+    expect(result.deleted).toEqual([]);
+    expect(await readFile(join(dir, 'scripts/notify.chs'))).toEqual(script);
+    expect(await readFile(join(dir, 'endpoints/inbox.json'))).toEqual(endpoint);
+
+    // A component that would take their place is refused rather than overwrite them.
+    const withInbox = structuredClone(project);
+    withInbox.endpoints.push({ id: 'inbox', name: 'Fresh inbox', kind: 'temp' });
+    await expect(saveProject(dir, withInbox, result)).rejects.toMatchObject({ code: 'PROJECT_WRITE_FAILED', location: { file: 'endpoints/inbox.json' } });
+    const withNotify = structuredClone(project);
+    withNotify.scripts.push({ id: 'notify', name: 'Notify again', language: 'chorus', source: 'x' });
+    await expect(saveProject(dir, withNotify, result)).rejects.toMatchObject({ code: 'PROJECT_WRITE_FAILED', location: { file: 'scripts/notify.json' } });
+    expect(await readFile(join(dir, 'scripts/notify.chs'))).toEqual(script);
+    expect(await readFile(join(dir, 'endpoints/inbox.json'))).toEqual(endpoint);
+  });
+
   it('saves work in progress: missing references and incomplete endpoint settings', async () => {
     const { dir, loaded, project } = await loadFixture();
     project.endpoints.push({ id: 'draft', name: 'Draft', kind: 'file' });
@@ -241,7 +283,7 @@ describe('copyTemplate', () => {
 
     const dir = join(await temp.make(), 'copy');
     const copy = await copyTemplate(template, dir, 'My orders');
-    expect(copy.problems).toEqual([]);
+    expect(copy.problems).toEqual(validV1Problems);
     expect(copy.project?.manifest.name).toBe('My orders');
     expect(copy.project?.manifest.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(copy.project?.manifest.id).not.toBe('ordersync01');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ChorusError } from '../core/errors.ts';
+import { ChorusError, errnoOf } from '../core/errors.ts';
 import { canonicalJson, jsonPath } from '../core/json.ts';
 import { FORMAT_VERSION, manifestSchema, type Manifest } from '../core/model/manifest.ts';
 import { LOCAL_FOLDER, MANIFEST_FILE, componentKindNames, componentKinds, type Project } from '../core/model/project.ts';
@@ -9,14 +9,15 @@ import type { Problem } from '../core/problems.ts';
 import { componentKindOfFile, parseProjectFiles, serializeProject } from '../core/project-files.ts';
 import { stageFile, syncFolder, writeFileAtomic, type StagedFile } from './atomic.ts';
 import { copyFolder } from './copy-folder.ts';
-import { errorCode, readProjectFiles } from './read-files.ts';
+import { attempt, writeFailed } from './attempt.ts';
+import { readProjectFiles } from './read-files.ts';
 
 export { readProjectFiles } from './read-files.ts';
 
 export interface LoadedProject {
   /** Absolute path of the project folder. */
   dir: string;
-  /** Undefined only when the manifest is missing, unreadable or too new (see problems). */
+  /** Undefined when the manifest is missing, unreadable, invalid or too new (see problems). */
   project?: Project;
   problems: Problem[];
   /** Files that loaded into `project`: the only existing files a save may rewrite or delete. */
@@ -35,7 +36,8 @@ export interface SaveResult {
 
 export async function loadProject(dir: string): Promise<LoadedProject> {
   const abs = resolve(dir);
-  return { dir: abs, ...parseProjectFiles(await readProjectFiles(abs)) };
+  const { files, undecodable } = await readProjectFiles(abs);
+  return { dir: abs, ...parseProjectFiles(files, { undecodable }) };
 }
 
 /**
@@ -87,7 +89,7 @@ export async function saveProject(dir: string, project: Project, previous: { loa
         await unlink(join(root, file));
         deleted.push(file);
       } catch (err) {
-        if (errorCode(err) !== 'ENOENT') throw err;
+        if (errnoOf(err) !== 'ENOENT') throw err;
       }
     });
   }
@@ -176,8 +178,8 @@ async function intoEmptyFolder(root: string, fill: () => Promise<void>): Promise
   try {
     entries = await readdir(root);
   } catch (err) {
-    if (errorCode(err) === 'ENOTDIR') throw new ChorusError('PROJECT_WRITE_FAILED', `${root} is a file, not a folder`, { file: root });
-    if (errorCode(err) !== 'ENOENT') throw writeFailed(root, err);
+    if (errnoOf(err) === 'ENOTDIR') throw new ChorusError('PROJECT_WRITE_FAILED', `${root} is a file, not a folder`, { file: root });
+    if (errnoOf(err) !== 'ENOENT') throw writeFailed(root, err);
   }
   if (entries?.length) throw new ChorusError('PROJECT_WRITE_FAILED', `${root} is not empty; choose a new or empty folder`, { file: root });
   const firstCreated = entries ? undefined : await attempt(root, () => mkdir(root, { recursive: true }));
@@ -201,20 +203,7 @@ async function readIfPresent(root: string, file: string): Promise<Buffer | undef
   try {
     return await readFile(join(root, file));
   } catch (err) {
-    if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return undefined;
+    if (errnoOf(err) === 'ENOENT' || errnoOf(err) === 'ENOTDIR') return undefined;
     throw writeFailed(file, err);
   }
-}
-
-async function attempt<T>(file: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (err) {
-    throw writeFailed(file, err);
-  }
-}
-
-function writeFailed(file: string, err: unknown): ChorusError {
-  if (err instanceof ChorusError) return err;
-  return new ChorusError('PROJECT_WRITE_FAILED', `cannot write ${file}: ${(err as Error).message}`, { file }, false, { cause: err });
 }
