@@ -72,3 +72,18 @@ describe('validateProject, transformations', () => {
     ]);
   });
 });
+
+describe('validateProject, operation chains', () => {
+  it('reports a loop of on-success / on-failure actions at the action that starts it', () => {
+    const p = project([]);
+    p.operations = [
+      { id: 'a', name: 'A', steps: [{ kind: 'script', script: 's' }], onSuccess: ['x'], onFailure: ['b'] },
+      { id: 'b', name: 'B', steps: [{ kind: 'script', script: 's' }], onSuccess: ['a'] },
+      { id: 'x', name: 'X', steps: [{ kind: 'script', script: 's' }] },
+    ];
+    p.scripts = [{ id: 's', name: 'S', language: 'chorus', source: '' }];
+    expect(validateProject(p)).toEqual([
+      { severity: 'error', code: 'RUN_CYCLE', file: 'operations/a.json', path: '$.onFailure[0]', message: 'operations call each other in a loop: a -> b -> a' },
+    ]);
+  });
+});

@@ -82,7 +82,11 @@ export function validateProject(project: Project, exists: (kind: ComponentKind, 
     (op.onFailure ?? []).forEach((ref, i) => refCheck('operations', op.id, ['onFailure', i], 'operations', ref));
   }
   for (const cycle of findChainCycles(project.operations)) {
-    report('operations', cycle[0], ['onSuccess'], 'RUN_CYCLE', `operations call each other in a loop: ${cycle.join(' -> ')}`);
+    // Point at the action that starts the loop: the first operation's onSuccess or onFailure entry.
+    const first = project.operations.find((o) => o.id === cycle[0]);
+    const successAt = first?.onSuccess?.indexOf(cycle[1]) ?? -1;
+    const at = successAt >= 0 ? ['onSuccess', successAt] : ['onFailure', first?.onFailure?.indexOf(cycle[1]) ?? 0];
+    report('operations', cycle[0], at, 'RUN_CYCLE', `operations call each other in a loop: ${cycle.join(' -> ')}`);
   }
 
   for (const w of project.workflows) {

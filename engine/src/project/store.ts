@@ -161,7 +161,7 @@ function checkManifest(manifest: Manifest): Manifest {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = jsonPath(issue.path);
-  throw new ChorusError('PROJECT_INVALID', `${MANIFEST_FILE}: ${path}: ${issue.message}`, { file: MANIFEST_FILE, path });
+  throw new ChorusError('PROJECT_INVALID', issue.message, { file: MANIFEST_FILE, path });
 }
 
 /** 12 url-safe characters (72 random bits). */
