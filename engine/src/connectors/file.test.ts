@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileConnector } from './file.ts';
-import { TEMP_PREFIX } from './folder-target.ts';
+import { STALE_TEMP_MS, TEMP_PREFIX } from './folder-target.ts';
 import { endpoint, files, listing, readActivity, readAll, sandbox, writeActivity, writeAndCommit, type Sandbox } from './test-support.ts';
 
 const isRoot = process.getuid?.() === 0;
@@ -220,6 +220,16 @@ describe('openTarget', () => {
     await writeAndCommit(target, 'data');
     expect(await outText()).toBe('new data');
     expect(await listing(inDir)).toEqual(['out.csv']);
+  });
+
+  it('removes temp files that killed runs left a day ago, and no others', async () => {
+    const stale = `${TEMP_PREFIX}killed-run`;
+    const fresh = `${TEMP_PREFIX}running-now`;
+    await files(inDir, { [stale]: 'partial', [fresh]: 'in progress', 'keep.csv': 'x' });
+    const dayAndMore = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    await fs.utimes(path.join(inDir, stale), dayAndMore, dayAndMore);
+    await writeAndCommit(await open({ fileName: 'out.csv' }), 'new');
+    expect(await listing(inDir)).toEqual([fresh, 'keep.csv', 'out.csv'].sort());
   });
 
   it.skipIf(process.platform === 'win32')('overwrite keeps the permission bits of the replaced file', async () => {

@@ -30,6 +30,7 @@ export async function openFolderTarget(ctx: ConnectorContext, dir: string, activ
     throw new ChorusError('TARGET_WRITE_FAILED', `file name "${fileName}" must be a plain name, without folders`, { file: shownDir });
   }
   await requireFolder(dir, shownDir);
+  await removeStaleTemps(dir);
 
   const finalPath = path.join(dir, fileName);
   const shown = displayPath(ctx, finalPath);
@@ -70,6 +71,21 @@ export async function openFolderTarget(ctx: ConnectorContext, dir: string, activ
     },
   };
   return target;
+}
+
+/** A temp file this old was left by a run that was killed (a crash, SIGKILL, a power cut). */
+export const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+
+/** Removes temp files that killed runs left behind; a running write's temp file is never this old. */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const cutoff = Date.now() - STALE_TEMP_MS;
+  for (const name of names) {
+    if (!name.startsWith(TEMP_PREFIX)) continue;
+    const file = path.join(dir, name);
+    const stats = await fs.lstat(file).catch(() => undefined);
+    if (stats?.isFile() && stats.mtimeMs < cutoff) await fs.rm(file, { force: true }).catch(() => undefined);
+  }
 }
 
 async function requireFolder(dir: string, shownDir: string): Promise<void> {
