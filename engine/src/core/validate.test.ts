@@ -87,3 +87,27 @@ describe('validateProject, operation chains', () => {
     ]);
   });
 });
+
+describe('validateProject, paths that climb', () => {
+  it('accepts ../ inside as many loops, and reports a path climbing above the record', () => {
+    const problems = validateProject(
+      project([
+        {
+          id: 'ok',
+          name: 'OK',
+          loop: 'orders',
+          fields: [
+            { name: 'batch', from: '../batch' },
+            { name: 'lines', loop: 'items', fields: [{ name: 'order', from: '../id' }, { name: 'batch', from: '../../batch' }, { name: 'root', from: '/batch' }] },
+          ],
+        },
+        { id: 'bad', name: 'Bad', fields: [{ name: 'x', from: '../id' }, { name: 'l', loop: 'items', fields: [{ name: 'y', from: '../../id' }] }] },
+      ]),
+    );
+    expect(problems.map((p) => [p.file, p.path, p.code])).toEqual([
+      ['transformations/bad.json', '$.fields[0].from', 'TRANSFORM_INVALID'],
+      ['transformations/bad.json', '$.fields[1].fields[0].from', 'TRANSFORM_INVALID'],
+    ]);
+    expect(problems[0].message).toBe('target field "x": source path "../id" climbs 1 level up, but it is inside no loop');
+  });
+});

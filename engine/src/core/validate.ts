@@ -105,31 +105,37 @@ const FORMULA_WARNING = 'formulas need the script language, which this version d
 type ReportAt = (path: PropertyKey[], code: Problem['code'], message: string, severity?: Problem['severity']) => void;
 
 /**
- * What would stop a transformation from compiling: a source path or loop the path parser
- * rejects (named as the compiler names the field), and formulas, which this version has no
- * script language to run.
+ * What would stop a transformation from compiling or running: a source path or loop the
+ * path parser rejects or that climbs above the record (named as the compiler names the
+ * field), and formulas, which this version has no script language to run.
  */
 function checkMapping(t: Pick<Transformation, 'loop' | 'fields'>, report: ReportAt): void {
-  const checkPath = (path: string, label: string, at: PropertyKey[]) => {
+  /** `depth` is the number of loops around the path: each `../` climbs one of them. */
+  const checkPath = (path: string, label: string, at: PropertyKey[], depth: number) => {
     try {
-      parsePath(path, label);
+      const { up, fromRoot } = parsePath(path, label);
+      if (!fromRoot && up > depth) {
+        const loops = depth === 0 ? 'no loop' : depth === 1 ? 'one loop' : `${depth} loops`;
+        report(at, 'TRANSFORM_INVALID', `target field "${label}": source path "${path}" climbs ${up} level${up === 1 ? '' : 's'} up, but it is inside ${loops}`);
+      }
     } catch (err) {
       if (!(err instanceof ChorusError)) throw err;
       report(at, err.code, err.message);
     }
   };
-  const walk = (fields: readonly TargetField[], prefix: string, at: PropertyKey[]) => {
+  const walk = (fields: readonly TargetField[], prefix: string, at: PropertyKey[], depth: number) => {
     fields.forEach((f, i) => {
       const label = prefix ? `${prefix}.${f.name}` : f.name;
       const here = [...at, 'fields', i];
-      if (f.loop !== undefined) checkPath(f.loop, label, [...here, 'loop']);
-      if (f.from !== undefined) checkPath(f.from, label, [...here, 'from']);
+      if (f.loop !== undefined) checkPath(f.loop, label, [...here, 'loop'], depth);
+      const inner = f.loop === undefined ? depth : depth + 1;
+      if (f.from !== undefined) checkPath(f.from, label, [...here, 'from'], inner);
       if (f.formula !== undefined) report([...here, 'formula'], 'FORMULA_UNAVAILABLE', FORMULA_WARNING, 'warning');
-      if (f.fields !== undefined) walk(f.fields, label, here);
+      if (f.fields !== undefined) walk(f.fields, label, here, inner);
     });
   };
-  if (t.loop !== undefined) checkPath(t.loop, '(transformation loop)', ['loop']);
-  walk(t.fields, '', []);
+  if (t.loop !== undefined) checkPath(t.loop, '(transformation loop)', ['loop'], 0);
+  walk(t.fields, '', [], t.loop === undefined ? 0 : 1);
 }
 
 /** Steps: scripts before, then read, transforms and writes, then scripts after; or scripts only. */
