@@ -15,6 +15,8 @@ export interface ReadOptions {
   /** Name of the source, used in error locations (e.g. `in/orders.csv`). */
   sourceName: string;
   signal?: AbortSignal;
+  /** Told of what reads but looks wrong (e.g. an XML file without any record element). */
+  onWarning?(warning: { code: string; text: string; file: string }): void;
 }
 
 /** Writes records to a byte stream, honouring backpressure. */

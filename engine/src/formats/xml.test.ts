@@ -7,6 +7,23 @@ import { chorusError, Collector, format, readAll, writeAll } from './testing.ts'
 const orders = { type: 'xml', record: 'order', root: 'orders' } as const;
 
 describe('XML reader', () => {
+  it('warns when the document has elements but none named like the record', async () => {
+    const read = async (text: string) => {
+      const warnings: { code: string; text: string; file: string }[] = [];
+      const batches = readRecords(Readable.from([text]), format({ type: 'xml', record: 'order' }), { sourceName: 'in/o.xml', onWarning: (w) => warnings.push(w) });
+      let count = 0;
+      for await (const batch of batches) count += batch.length;
+      return { count, warnings };
+    };
+    const misspelt = await read('<orders><Order id="1"/><Order id="2"/></orders>');
+    expect(misspelt.count).toBe(0);
+    expect(misspelt.warnings).toEqual([
+      { code: 'DATA_XML_NO_RECORD', file: 'in/o.xml', text: expect.stringContaining('no <order> element in in/o.xml, which has <orders>, <Order>') },
+    ]);
+    expect((await read('<orders/>')).warnings).toEqual([]);
+    expect(await read('<orders><order/></orders>')).toEqual({ count: 1, warnings: [] });
+  });
+
   it('turns each record element, at any depth, into a record', async () => {
     const text = `<?xml version="1.0" encoding="UTF-8"?>
 <export>

@@ -15,7 +15,7 @@ import { TextSink, isUtf8, scalarText } from './text.ts';
  */
 
 export function readXml(input: Readable, format: XmlFormat, options: ReadOptions): AsyncGenerator<RecordBatch> {
-  return parseStream(input, format.encoding, options, new XmlParser(format.record, options.sourceName));
+  return parseStream(input, format.encoding, options, new XmlParser(format.record, options.sourceName, options.onWarning));
 }
 
 interface OpenElement {
@@ -36,10 +36,13 @@ class XmlParser implements TextParser {
   /** Elements open in the current record, the record element first; empty between records. */
   private readonly open: OpenElement[] = [];
   private sawDoctype = false;
+  /** Names of the elements seen (a few), to tell a designer whose record name matched nothing. */
+  private readonly seen = new Set<string>();
 
   constructor(
-    recordName: string,
+    private readonly recordName: string,
     private readonly file: string,
+    private readonly onWarning?: ReadOptions['onWarning'],
   ) {
     const { parser, open } = this;
     parser.on('error', (err) => {
@@ -49,6 +52,7 @@ class XmlParser implements TextParser {
       this.sawDoctype = true;
     });
     parser.on('opentag', (tag) => {
+      if (this.seen.size < 6) this.seen.add(tag.name);
       if (open.length > 0 || tag.name === recordName) open.push(openElement(tag.attributes));
     });
     const onText = (text: string): void => {
@@ -73,6 +77,14 @@ class XmlParser implements TextParser {
 
   end(): void {
     this.parser.close();
+    // A root element alone is an empty document; other elements but no record is more likely a misspelt record name.
+    if (this.records.count === 0 && this.seen.size > 1) {
+      this.onWarning?.({
+        code: 'DATA_XML_NO_RECORD',
+        text: `no <${this.recordName}> element in ${this.file}, which has ${[...this.seen].map((n) => `<${n}>`).join(', ')}${this.seen.size > 5 ? '...' : ''}: is the record name right? (names are case-sensitive)`,
+        file: this.file,
+      });
+    }
   }
 
   private malformed(message: string): ChorusError {

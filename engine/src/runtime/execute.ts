@@ -88,7 +88,9 @@ export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: Attemp
 
     for (const source of sources) {
       rec.sources.push(source.name);
-      const batches = readRecords(source.open(), plan.read.activity.format, { sourceName: source.name, signal: ctx.signal })[Symbol.asyncIterator]();
+      const onWarning = ({ code, text, file }: { code: string; text: string; file: string }) =>
+        rec.messages.push({ level: 'warning', code, text, file, step: readStep.log.name });
+      const batches = readRecords(source.open(), plan.read.activity.format, { sourceName: source.name, signal: ctx.signal, onWarning })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = await timed(readStep, () => batches.next());

@@ -205,6 +205,15 @@ describe('runOperation', () => {
     expect(log.preview['Read CSV (2)']).toEqual([{ id: 'A', qty: 1 }]);
   });
 
+  it('passes a reader warning into the run log', async () => {
+    await writeFile(path.join(dir, 'in/a.xml'), '<orders><Order id="1"/></orders>');
+    const log = await run(csvToJson((p) => {
+      p.activities[0] = { ...p.activities[0], filter: '*.xml', format: { type: 'xml', record: 'order' } } as Project['activities'][number];
+    }));
+    expect(log.status).toBe('succeeded');
+    expect(log.messages).toEqual([expect.objectContaining({ level: 'warning', code: 'DATA_XML_NO_RECORD', file: 'in/a.xml', step: 'Read CSV' })]);
+  });
+
   it('substitutes run variables over project variable defaults', async () => {
     await writeFile(path.join(dir, 'in/a.csv'), 'id,qty\nA,1\n');
     const log = await run(csvToJson(), 'convert', { variables: { outName: 'custom' } });
