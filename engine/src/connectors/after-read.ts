@@ -14,7 +14,7 @@ export function checkAfterRead(afterRead: AfterRead): void {
 }
 
 /** `[file]` is the whole name, `[name]` the name without extension, `[ext]` the extension without its dot. */
-export function renamedFile(pattern: string, file: string): string {
+function renamedFile(pattern: string, file: string): string {
   const ext = path.extname(file);
   const parts: Record<string, string> = { file, name: file.slice(0, file.length - ext.length), ext: ext.slice(1) };
   return pattern.replace(/\[(file|name|ext)\]/g, (_, key: string) => parts[key] ?? '');

@@ -161,7 +161,7 @@ function checkStepOrder(op: OperationDoc): { path: PropertyKey[]; message: strin
 }
 
 /** Each cycle in the on-success / on-failure graph, once, as a list of operation ids. */
-export function findChainCycles(operations: readonly OperationDoc[]): string[][] {
+function findChainCycles(operations: readonly OperationDoc[]): string[][] {
   const next = new Map(operations.map((op) => [op.id, [...(op.onSuccess ?? []), ...(op.onFailure ?? [])]]));
   const state = new Map<string, 'visiting' | 'done'>();
   const cycles: string[][] = [];

@@ -11,7 +11,7 @@ export interface ReadLimits {
   maxFileBytes: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxFiles: 20_000, maxFileBytes: 10 * 1024 * 1024 };
+const DEFAULT_READ_LIMITS: ReadLimits = { maxFiles: 20_000, maxFileBytes: 10 * 1024 * 1024 };
 
 /** Files read at once: enough to overlap I/O, few enough to stay far from the open-file limit. */
 const PARALLEL_READS = 32;

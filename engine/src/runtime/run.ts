@@ -212,7 +212,7 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
 }
 
 /** Global variable holding every error of the chain, one JSON object per line (for error-report operations). */
-export const CHAIN_ERRORS_VARIABLE = 'chorus.errors';
+const CHAIN_ERRORS_VARIABLE = 'chorus.errors';
 
 /**
  * Tells the operations that follow how this one went, through the chain's global variables:
