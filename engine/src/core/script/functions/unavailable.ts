@@ -1,0 +1,3 @@
+import type { FunctionSpec } from './types.ts';
+
+export const unavailableFunctions: FunctionSpec[] = [];
