@@ -4,7 +4,8 @@
  * cannot be converted.
  */
 import { failed, typeError } from './errors.ts';
-import { ScriptDate, ScriptDict, typeOf, type ScriptValue } from './values.ts';
+import type { ScriptDict} from './values.ts';
+import { ScriptDate, typeOf, type ScriptValue } from './values.ts';
 
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
