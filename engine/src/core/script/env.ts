@@ -105,6 +105,9 @@ export const LIMITS = {
   expressionDepth: 500,
 } as const;
 
+/** Arrays and dictionaries stored by scripts: already script values, read back without copying. */
+const storedByScripts = new WeakSet<object>();
+
 /**
  * The chain's global variables seen from a script: names are case-insensitive (`$Total`
  * and `$total` are the same), an unset global reads as null, project variables and the
@@ -123,7 +126,10 @@ export class Globals {
 
   get(name: string): ScriptValue {
     const key = this.keyOf(name);
-    if (key !== undefined) return fromHost(this.values.get(key));
+    if (key !== undefined) {
+      const value = this.values.get(key);
+      return typeof value === 'object' && value !== null && storedByScripts.has(value) ? (value as ScriptValue) : fromHost(value);
+    }
     const fallback = this.fallback(name);
     if (fallback !== undefined) return fromHost(fallback);
     return JITTERBIT_DEFAULTS[name.toLowerCase()] ?? null;
@@ -135,6 +141,7 @@ export class Globals {
 
   set(name: string, value: ScriptValue): void {
     const key = this.keyOf(name) ?? name;
+    if (typeof value === 'object' && value !== null) storedByScripts.add(value);
     this.values.set(key, value);
     this.index.set(key.toLowerCase(), key);
   }
