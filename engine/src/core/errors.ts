@@ -58,6 +58,8 @@ export type ErrorCode =
   // vault
   | 'VAULT_LOCKED'
   | 'VAULT_CORRUPT'
+  // command-line input (e.g. a line of `chorus eval --batch` that is not JSON)
+  | 'INPUT_INVALID'
   // anything unexpected
   | 'INTERNAL';
 
@@ -97,11 +99,9 @@ export class ChorusError extends Error {
 
 export function formatLocation(loc: ErrorLocation): string {
   const parts: string[] = [];
-  if (loc.file) {
-    let where = loc.file;
-    if (loc.line !== undefined) where += `:${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
-    parts.push(where);
-  }
+  const lineColumn = loc.line === undefined ? '' : `${loc.line}${loc.column !== undefined ? `:${loc.column}` : ''}`;
+  if (loc.file) parts.push(lineColumn ? `${loc.file}:${lineColumn}` : loc.file);
+  else if (lineColumn) parts.push(lineColumn);
   if (loc.path) parts.push(loc.path);
   if (loc.step) parts.push(`step "${loc.step}"`);
   if (loc.record !== undefined) parts.push(`record ${loc.record}`);

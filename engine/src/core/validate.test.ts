@@ -57,18 +57,23 @@ describe('validateProject, transformations', () => {
     ]);
   });
 
-  it('warns of each formula: this version cannot run it', () => {
+  it('reports formulas that do not compile, with the line:column inside the formula', () => {
     const problems = validateProject(
-      project([{ id: 'map', name: 'Map', fields: [{ name: 'a', const: 1 }, { name: 'o', fields: [{ name: 'f', formula: 'Upper(x)' }] }] }]),
+      project([
+        {
+          id: 'map',
+          name: 'Map',
+          fields: [
+            { name: 'ok', formula: '<trans>ToUpper(root$name)</trans>' },
+            { name: 'o', fields: [{ name: 'f', formula: '<trans>\n  Upper(x)</trans>' }] },
+            { name: 'g', formula: '<trans>1 +</trans>' },
+          ],
+        },
+      ]),
     );
-    expect(problems).toEqual([
-      {
-        severity: 'warning',
-        code: 'FORMULA_UNAVAILABLE',
-        file: 'transformations/map.json',
-        path: '$.fields[1].fields[0].formula',
-        message: 'formulas need the script language, which this version does not have yet; a run of this transformation fails',
-      },
+    expect(problems.map((p) => [p.code, p.path, p.message.split(':').slice(0, 3).join(':')])).toEqual([
+      ['SCRIPT_UNKNOWN_FUNCTION', '$.fields[1].fields[0].formula', 'formula of "o.f": 2:3'],
+      ['SCRIPT_SYNTAX', '$.fields[2].formula', 'formula of "g": 1:11'],
     ]);
   });
 });
@@ -81,7 +86,7 @@ describe('validateProject, operation chains', () => {
       { id: 'b', name: 'B', steps: [{ kind: 'script', script: 's' }], onSuccess: ['a'] },
       { id: 'x', name: 'X', steps: [{ kind: 'script', script: 's' }] },
     ];
-    p.scripts = [{ id: 's', name: 'S', language: 'chorus', source: '' }];
+    p.scripts = [{ id: 's', name: 'S', language: 'chorus', source: '<trans></trans>' }];
     expect(validateProject(p)).toEqual([
       { severity: 'error', code: 'RUN_CYCLE', file: 'operations/a.json', path: '$.onFailure[0]', message: 'operations call each other in a loop: a -> b -> a' },
     ]);

@@ -6,6 +6,8 @@ import { componentFile, componentKindNames, componentKinds, type ComponentKind, 
 import type { TargetField, Transformation } from './model/transformation.ts';
 import type { Problem } from './problems.ts';
 import { parsePath } from './transform/paths.ts';
+import { scriptExtension } from './model/script.ts';
+import { compileScript } from './script/compile.ts';
 
 /**
  * Checks what a per-file schema cannot: references between components, endpoint settings
@@ -95,19 +97,35 @@ export function validateProject(project: Project, exists: (kind: ComponentKind, 
       if (!w.operations.includes(ref)) report('workflows', w.id, ['layout', ref], 'PROJECT_REFERENCE_MISSING', `operation "${ref}" has a position but is not in this workflow`, 'warning');
     }
   }
+  for (const script of project.scripts) {
+    if ((script.language ?? 'chorus') !== 'chorus') continue;
+    const problem = scriptProblem(script.source, 'async');
+    if (problem) problems.push({ severity: 'error', code: problem.code, file: `scripts/${script.id}${scriptExtension.chorus}`, path: '$', message: problem.message, line: problem.line, column: problem.column });
+  }
   for (const s of project.schedules) refCheck('schedules', s.id, ['operation'], 'operations', s.operation);
   for (const t of project.tests) refCheck('tests', t.id, ['operation'], 'operations', t.operation);
   return problems;
 }
 
-const FORMULA_WARNING = 'formulas need the script language, which this version does not have yet; a run of this transformation fails';
+/** Why a Chorus Script source does not compile, or undefined when it does. */
+function scriptProblem(source: string, mode: 'sync' | 'async'): { code: Problem['code']; message: string; line?: number; column?: number } | undefined {
+  try {
+    // Source references are resolved at run time against the record; here any is accepted.
+    compileScript(source, { mode, sourceRef: () => () => null });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof ChorusError)) throw err;
+    const { line, column } = err.location;
+    return { code: err.code, message: err.message, line, column };
+  }
+}
 
 type ReportAt = (path: PropertyKey[], code: Problem['code'], message: string, severity?: Problem['severity']) => void;
 
 /**
  * What would stop a transformation from compiling or running: a source path or loop the
  * path parser rejects or that climbs above the record (named as the compiler names the
- * field), and formulas, which this version has no script language to run.
+ * field), and formulas that do not compile (syntax, unknown functions, argument counts).
  */
 function checkMapping(t: Pick<Transformation, 'loop' | 'fields'>, report: ReportAt): void {
   /** `depth` is the number of loops around the path: each `../` climbs one of them. */
@@ -130,7 +148,12 @@ function checkMapping(t: Pick<Transformation, 'loop' | 'fields'>, report: Report
       if (f.loop !== undefined) checkPath(f.loop, label, [...here, 'loop'], depth);
       const inner = f.loop === undefined ? depth : depth + 1;
       if (f.from !== undefined) checkPath(f.from, label, [...here, 'from'], inner);
-      if (f.formula !== undefined) report([...here, 'formula'], 'FORMULA_UNAVAILABLE', FORMULA_WARNING, 'warning');
+      if (f.formula !== undefined) {
+        const problem = scriptProblem(f.formula, 'sync');
+        // The line:column is inside the formula, not the JSON file: it goes in the message.
+        const at = problem?.line !== undefined ? `${problem.line}:${problem.column ?? 1}: ` : '';
+        if (problem) report([...here, 'formula'], problem.code, `formula of "${label}": ${at}${problem.message}`);
+      }
       if (f.fields !== undefined) walk(f.fields, label, here, inner);
     });
   };

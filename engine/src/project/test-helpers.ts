@@ -6,17 +6,6 @@ import { fileURLToPath } from 'node:url';
 /** Project fixtures shared by the engine's tests (engine/test/fixtures). */
 export const fixturesDir = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 
-/** What loading the valid-v1 fixture reports: only that its formula cannot run in this version. */
-export const validV1Problems = [
-  {
-    severity: 'warning',
-    code: 'FORMULA_UNAVAILABLE',
-    file: 'transformations/shop-to-warehouse.json',
-    path: '$.fields[2].fields[0].formula',
-    message: 'formulas need the script language, which this version does not have yet; a run of this transformation fails',
-  },
-];
-
 /** Temporary folders for one test file; `cleanup` removes them all. */
 export function tempFolders() {
   const made: string[] = [];

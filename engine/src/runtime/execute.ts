@@ -5,7 +5,7 @@ import type { DataRecord, RecordBatch } from '../core/record.ts';
 import { createRecordWriter, readRecords } from '../formats/index.ts';
 import type { RecordWriter } from '../formats/types.ts';
 import { throwIfAborted } from '../cancel.ts';
-import type { Plan } from './plan.ts';
+import type { DataPlan } from './plan.ts';
 import type { RunMessage, StepLog } from './run-log.ts';
 
 /** What one attempt records as it goes; the run log is built from it. */
@@ -35,7 +35,7 @@ interface StepState {
  * targets are aborted and existing files stay as they were. After-read actions run once the
  * targets are committed; they cannot undo the commit, so their failures are warnings.
  */
-export async function executePlan(plan: Plan, ctx: ConnectorContext, rec: AttemptRecorder): Promise<void> {
+export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: AttemptRecorder): Promise<void> {
   const states: StepState[] = [];
   const step = (name: string, kind: StepLog['kind']): StepState => {
     const log: StepLog = { name, kind, recordsIn: 0, recordsOut: 0, ms: 0 };
@@ -161,13 +161,13 @@ async function runAfterRead(sources: Source[], rec: AttemptRecorder, step: strin
 }
 
 /** Names the step in an error that does not say where it happened. */
-function inStep(err: unknown, step: string): ChorusError {
+export function inStep(err: unknown, step: string): ChorusError {
   const e = toChorusError(err);
   if (e.location.step !== undefined) return e;
   return new ChorusError(e.code, e.message, { ...e.location, step }, e.transient, { cause: err });
 }
 
-function transformBatch(run: Plan['transforms'][number]['run'], batch: RecordBatch, globals: Map<string, unknown>, log: StepLog): RecordBatch {
+function transformBatch(run: DataPlan['transforms'][number]['run'], batch: RecordBatch, globals: Map<string, unknown>, log: StepLog): RecordBatch {
   const out: DataRecord[] = [];
   for (let i = 0; i < batch.length; i++) {
     let produced: DataRecord[];

@@ -4,17 +4,35 @@ import { ChorusError } from '../core/errors.ts';
 import { activitySchema, type Activity, type ReadActivity, type WriteActivity } from '../core/model/activity.ts';
 import { endpointSchema, type Endpoint } from '../core/model/endpoint.ts';
 import type { Operation } from '../core/model/operation.ts';
+import type { ScriptDoc } from '../core/model/script.ts';
 import { componentFile, type ComponentKind, type Project } from '../core/model/project.ts';
 import { schemaSchema } from '../core/model/schema.ts';
 import { transformationSchema } from '../core/model/transformation.ts';
 import { substituteDeep, substituteVariables } from '../core/substitute.ts';
 import { compileTransformation, type CompiledTransformation, type FormulaCompiler } from '../core/transform/compile.ts';
 
-/** An operation made ready to run: components resolved, variables substituted, mappings compiled. */
-export interface Plan {
+/** The data steps of an operation: read, transforms, writes. */
+export interface DataPlan {
   read: { name: string; activity: ReadActivity; endpoint: Endpoint; connector: Connector };
   transforms: { name: string; run: CompiledTransformation }[];
   writes: { name: string; activity: WriteActivity; endpoint: Endpoint; connector: Connector }[];
+}
+
+/** A script step, with its index among the operation's steps (for error locations). */
+export interface ScriptStepPlan {
+  index: number;
+  script: ScriptDoc;
+}
+
+/**
+ * An operation made ready to run: components resolved, variables substituted, mappings
+ * compiled. Script steps run before and after the data steps; an operation may have only
+ * script steps.
+ */
+export interface Plan {
+  before: ScriptStepPlan[];
+  data?: DataPlan;
+  after: ScriptStepPlan[];
 }
 
 /**
@@ -26,7 +44,7 @@ export function planOperation(
   project: Project,
   op: Operation,
   lookup: (name: string) => unknown,
-  formulas: FormulaCompiler | undefined,
+  formulas: FormulaCompiler,
 ): Plan {
   const opFile = componentFile('operations', op.id);
   const find = <K extends ComponentKind>(kind: K, id: string, index: number) => {
@@ -47,9 +65,11 @@ export function planOperation(
     return { name: activity.name, activity: resolvedActivity, endpoint: resolvedEndpoint, connector: getConnector(endpoint.kind) };
   };
 
-  let read: Plan['read'] | undefined;
-  const transforms: Plan['transforms'] = [];
-  const writes: Plan['writes'] = [];
+  let read: DataPlan['read'] | undefined;
+  const transforms: DataPlan['transforms'] = [];
+  const writes: DataPlan['writes'] = [];
+  const before: ScriptStepPlan[] = [];
+  const after: ScriptStepPlan[] = [];
   op.steps.forEach((step, index) => {
     switch (step.kind) {
       case 'read': {
@@ -79,16 +99,15 @@ export function planOperation(
         break;
       }
       case 'script':
-        throw new ChorusError('SCRIPT_UNAVAILABLE', 'script steps need the script language, which this engine does not have yet', {
-          file: opFile,
-          path: `$.steps[${index}]`,
-        });
+        (read || writes.length > 0 ? after : before).push({ index, script: find('scripts', step.script, index) });
+        break;
     }
   });
+  if (!read && writes.length === 0 && transforms.length === 0 && before.length > 0) return { before, after };
   if (!read || writes.length === 0) {
-    throw new ChorusError('OPERATION_INVALID', 'an operation needs a read step and at least one write step', { file: opFile, path: '$.steps' });
+    throw new ChorusError('OPERATION_INVALID', 'an operation needs a read step and at least one write step, or script steps only', { file: opFile, path: '$.steps' });
   }
-  return { read, transforms, writes };
+  return { before, data: { read, transforms, writes }, after };
 }
 
 /**

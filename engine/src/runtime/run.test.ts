@@ -258,15 +258,6 @@ describe('runOperation', () => {
     expect(log.children[0].children[0]).toMatchObject({ operation: 'convert', status: 'failed', messages: [expect.objectContaining({ code: 'RUN_CYCLE' })] });
   });
 
-  it('fails clearly on a script step until the script language exists', async () => {
-    const project = csvToJson((p) => {
-      p.scripts.push({ id: 's', name: 'S', language: 'chorus', source: '1' });
-      p.operations.push({ id: 'scripted', name: 'Scripted', steps: [{ kind: 'script', script: 's' }] });
-    });
-    const log = await run(project, 'scripted');
-    expect(log.messages[0]).toMatchObject({ code: 'SCRIPT_UNAVAILABLE', file: 'operations/scripted.json', path: '$.steps[0]' });
-  });
-
   it('throws OPERATION_NOT_FOUND for an unknown operation', async () => {
     await expect(run(csvToJson(), 'nope')).rejects.toMatchObject({ code: 'OPERATION_NOT_FOUND' });
   });

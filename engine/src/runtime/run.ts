@@ -8,10 +8,15 @@ import { ChorusError, toChorusError } from '../core/errors.ts';
 import { canonicalJson } from '../core/json.ts';
 import { operationSchema, type Operation } from '../core/model/operation.ts';
 import { LOCAL_FOLDER, type Project } from '../core/model/project.ts';
-import type { FormulaCompiler } from '../core/transform/compile.ts';
 import { writeFileAtomic } from '../project/atomic.ts';
 import { abortError, sleep } from '../cancel.ts';
 import { executePlan, type AttemptRecorder } from './execute.ts';
+import { createScripting, runScriptStep } from './scripting.ts';
+import { ProjectScripts } from '../script/project-scripts.ts';
+import { loadJavaScriptEngine } from '../script/javascript.ts';
+import { MemoryCache } from '../core/script/memory-cache.ts';
+import { resolveReference } from '../core/script/references.ts';
+import type { ScriptEnv } from '../core/script/env.ts';
 import { planOperation } from './plan.ts';
 import type { RunEvent, RunLog, RunMessage, StepLog } from './run-log.ts';
 import { secretNames, variableLookup } from './variables.ts';
@@ -26,8 +31,6 @@ export interface RunOptions {
   secrets?: ReadonlyMap<string, string>;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
-  /** The script language's formula compiler, when there is one. */
-  formulas?: FormulaCompiler;
   /** Where run logs go; default `<project>/.chorus/runs`; false keeps them in memory only. */
   runsDir?: string | false;
 }
@@ -41,6 +44,10 @@ interface Chain {
   stack: string[];
   runsDir: string | false;
   secretNames: Set<string>;
+  /** The project's scripts, compiled once for the whole chain. */
+  scripts: ProjectScripts;
+  /** ReadCache/WriteCache: a cache local to this chain. */
+  cache: MemoryCache;
 }
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -54,6 +61,8 @@ const MAX_DELAY_MS = 86_400_000;
  */
 export async function runOperation(operation: string, options: RunOptions): Promise<RunLog> {
   const op = findOperation(options.project, operation);
+  // JavaScript runs in a WebAssembly module loaded once; formulas call scripts synchronously.
+  if (options.project.scripts.some((s) => s.language === 'javascript')) await loadJavaScriptEngine();
   const runsDir = options.runsDir === undefined ? path.join(options.projectDir, LOCAL_FOLDER, 'runs') : options.runsDir;
   const chain: Chain = {
     options,
@@ -62,6 +71,8 @@ export async function runOperation(operation: string, options: RunOptions): Prom
     stack: [],
     runsDir,
     secretNames: secretNames(options.project),
+    scripts: new ProjectScripts(options.project),
+    cache: new MemoryCache(() => Date.now()),
   };
   try {
     const log = await runInChain(chain, op.id);
@@ -187,7 +198,20 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
     operation: op.name,
     'project.name': options.project.manifest.name,
   });
-  const plan = planOperation(options.project, op, lookup, options.formulas);
+  const scripting = createScripting({
+    project: options.project,
+    projectDir: options.projectDir,
+    chainTempDir: chain.tempDir,
+    globals: chain.globals,
+    lookup,
+    signal,
+    log: (level, text) => log.messages.push({ level, code: level === 'info' ? 'SCRIPT_LOG' : level === 'warning' ? 'SCRIPT_WARNING' : 'SCRIPT_ERROR', text }),
+    scripts: chain.scripts,
+    operations: { run: (ref, sync, env) => runFromScript(chain, log, ref, sync, env) },
+    cache: chain.cache,
+  });
+  // Planned before anything runs, so a missing component or a bad formula fails the run early.
+  const plan = planOperation(options.project, op, lookup, scripting.formulas);
   const ctx: ConnectorContext = { projectDir: options.projectDir, chainTempDir: chain.tempDir, globals: chain.globals, signal };
   let lastProgress = 0;
   const debugDir = op.options.debug && chain.runsDir !== false ? path.join(chain.runsDir, log.id) : undefined;
@@ -207,8 +231,30 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
     },
     debugSink: debugDir ? (index, step) => createWriteStream(path.join(debugDir, `${index + 1}-${step.kind}.jsonl`)) : undefined,
   };
-  await executePlan(plan, ctx, recorder);
+  for (const step of plan.before) await runScriptStep(step, scripting, chain.scripts, recorder);
+  // Scripts before the data steps may set the variables their activities use ([fileName]).
+  const data = plan.before.length > 0 ? planOperation(options.project, op, lookup, scripting.formulas).data : plan.data;
+  if (data) await executePlan(data, ctx, recorder);
+  for (const step of plan.after) await runScriptStep(step, scripting, chain.scripts, recorder);
+  // WriteFile content is written when the operation has succeeded.
+  scripting.files.flush();
   for (const s of log.steps) options.onEvent?.({ type: 'step-progress', runId: log.id, step: s.name, kind: s.kind, records: s.recordsOut });
+}
+
+/**
+ * RunOperation from a script: runs the operation in this chain (sharing its globals) and
+ * answers whether it succeeded; its log becomes a child of the caller's. Asynchronous calls
+ * (`RunOperation(ref, false)`) run the same way once the caller reaches them: this engine
+ * has no queue of its own yet, so they are not concurrent.
+ */
+async function runFromScript(chain: Chain, caller: RunLog, ref: string, _sync: boolean, env: ScriptEnv): Promise<boolean> {
+  const target = resolveReference(chain.options.project, ref, 'operations') as { id: string };
+  const child = await runInChain(chain, target.id);
+  caller.children.push(child);
+  if (child.status === 'succeeded') return true;
+  const lastError = [...child.messages].reverse().find((m) => m.level === 'error');
+  env.state.lastError = lastError?.text ?? `operation "${child.operationName}" ${child.status}`;
+  return false;
 }
 
 /** Global variable holding every error of the chain, one JSON object per line (for error-report operations). */
