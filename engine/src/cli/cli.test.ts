@@ -47,11 +47,16 @@ describe('chorus run on the examples', () => {
     expect(written.orders[1]).toEqual({
       id: 'SO-1002',
       date: '2026-11-03',
-      customer: { name: 'Hopper, Grace', email: 'grace@example.com', country: 'US' },
+      customer: { name: 'Hopper, Grace', email: 'grace@example.com', country: 'US', countryName: 'United States' },
       total: 42,
+      size: 'medium',
       paid: false,
       channel: 'web',
+      weekday: 'Tuesday',
+      reference: 'US-1002',
     });
+    // The formulas count the orders in a global; the script step after the write logs it.
+    expect(r.stdout).toContain('info SCRIPT_LOG: 3 orders written to orders.json');
   });
 
   it('json-to-xml writes nested loops as XML', async () => {

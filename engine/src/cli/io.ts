@@ -28,3 +28,10 @@ export class CliExit extends Error {
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
 }
+
+/** Commander collector of repeated `--var name=value` options. */
+export function collectVar(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new CliExit(EXIT.usage, `chorus: --var expects name=value, got "${value}"`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}

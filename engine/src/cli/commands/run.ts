@@ -4,7 +4,7 @@ import { openDefaultVault } from '../../vault/file-vault.ts';
 import { resolveSecretVariables } from '../../vault/secrets.ts';
 import { runOperation } from '../../runtime/run.ts';
 import { chainSucceeded } from '../../runtime/run-log.ts';
-import { CliExit, EXIT, line, type CliIO } from '../io.ts';
+import { CliExit, collectVar, EXIT, line, type CliIO } from '../io.ts';
 import { loadForCommand } from '../load.ts';
 import { progressReporter } from '../progress.ts';
 import { formatRunSummary } from '../summary.ts';
@@ -51,10 +51,4 @@ export function registerRun(program: Command, io: CliIO, setExit: (code: number)
         for (const s of stopSignals) process.removeListener(s, onSignal);
       }
     });
-}
-
-function collectVar(value: string, previous: Record<string, string>): Record<string, string> {
-  const eq = value.indexOf('=');
-  if (eq <= 0) throw new CliExit(EXIT.usage, `chorus: --var expects name=value, got "${value}"`);
-  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
