@@ -1,17 +1,24 @@
 import { Command, CommanderError } from 'commander';
 import { ChorusError } from '../core/errors.ts';
+import { registerEval } from './commands/eval.ts';
 import { registerNew } from './commands/new.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSecret } from './commands/secret.ts';
 import { registerValidate } from './commands/validate.ts';
 import { CliExit, EXIT, line, processIO, type CliIO } from './io.ts';
+import { engineVersion } from '../version.ts';
+
+/** Lets a host add commands (`chorus serve` lives in main/, which the engine never imports). */
+export interface CliExtensions {
+  commands?: (program: Command, io: CliIO, setExit: (code: number) => void) => void;
+}
 
 /** Runs the `chorus` command line; returns the exit code. */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], io: CliIO = processIO(), extensions: CliExtensions = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command('chorus')
     .description('Chorus Studio engine: validate and run integration projects')
-    .version(await version(), '-v, --version')
+    .version(engineVersion(), '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run chorus --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -20,7 +27,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   registerNew(program, io);
   registerValidate(program, io);
   registerRun(program, io, setExit);
+  registerEval(program, io, setExit);
   registerSecret(program, io);
+  extensions.commands?.(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {
@@ -43,8 +52,3 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
 }
 
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
