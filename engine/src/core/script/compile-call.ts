@@ -18,12 +18,19 @@ export function callCode(node: Call, cx: Context): Code {
   const spec = resolve(node, cx);
   const args = node.args.map((arg, i) => refCode(spec, arg, i, cx) ?? cx.code(arg));
   const invoke = invoker(spec, cx.place(node));
-  const n = args.length;
-  return (f) => {
-    const values: ScriptValue[] = [];
-    for (let i = 0; i < n; i++) values.push(args[i](f));
-    return invoke(values, f.env);
-  };
+  // Array literals of a known length for the common arities: cheaper than growing an array.
+  const [a, b, c] = args;
+  switch (args.length) {
+    case 0:
+      return (f) => invoke([], f.env);
+    case 1:
+      return (f) => invoke([a(f)], f.env);
+    case 2:
+      return (f) => invoke([a(f), b(f)], f.env);
+    case 3:
+      return (f) => invoke([a(f), b(f), c(f)], f.env);
+  }
+  return (f) => invoke(args.map((arg) => arg(f)), f.env);
 }
 
 export function callAsyncCode(node: Call, cx: Context): AsyncCode {

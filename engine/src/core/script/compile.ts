@@ -17,6 +17,7 @@ import type { FunctionTable } from './functions/registry.ts';
 import { binary, logicalTruth, negate, not } from './operators.ts';
 import { parseScript } from './parser.ts';
 import type { ScriptValue } from './values.ts';
+import { formatNumber } from './convert.ts';
 import { assignAsyncCode, assignCode, indexAsyncCode, indexCode, updateAsyncCode, updateCode } from './compile-assign.ts';
 import { callAsyncCode, callCode } from './compile-call.ts';
 import { intrinsicAsyncCode, intrinsicCode, isIntrinsic } from './compile-intrinsics.ts';
@@ -44,6 +45,9 @@ export interface CompiledScript {
 }
 
 const NO_ARGS: ScriptValue[] = [];
+/** Strings this short cannot make a concatenation reach the string length limit. */
+const SHORT = 1 << 20;
+const NO_LOCALS: (ScriptValue | undefined)[] = [];
 /** `_1`, `_2`...: the arguments of RunScript. */
 const ARGUMENT = /^_([1-9]\d*)$/;
 
@@ -84,6 +88,22 @@ class Compiler implements Context {
   syncScript(program: Program): CompiledScript {
     const body = program.body.map((e) => this.code(e));
     const frames = this.frames();
+    // The usual formula: one expression, no local variables (so no `_1` either). One frame is
+    // reused; a nested run of the same script (RunScript) puts the caller's env back after.
+    if (body.length === 1 && this.slots.size === 0) {
+      const only = body[0];
+      const frame: Frame = { env: undefined as unknown as ScriptEnv, args: NO_ARGS, locals: NO_LOCALS };
+      const run = (env: ScriptEnv): ScriptValue => {
+        const outer = frame.env;
+        frame.env = env;
+        try {
+          return only(frame);
+        } finally {
+          frame.env = outer;
+        }
+      };
+      return { program, literal: false, run, runAsync: async (env) => run(env) };
+    }
     const run = (env: ScriptEnv, args: ScriptValue[] = NO_ARGS): ScriptValue => {
       const f = frames.take(env, args);
       try {
@@ -325,14 +345,25 @@ class Compiler implements Context {
     const l = this.code(node.left);
     const r = this.code(node.right);
     const op = node.op;
-    const slow = this.operator(node, (a: ScriptValue, b: ScriptValue) => binary(op, a, b));
+    const place = this.place(node);
+    const slow = (a: ScriptValue, b: ScriptValue): ScriptValue => {
+      try {
+        return binary(op, a, b);
+      } catch (err) {
+        throw located(err, place);
+      }
+    };
     switch (op) {
       case '+':
         return (f) => {
           const a = l(f);
           const b = r(f);
           if (typeof a === 'number' && typeof b === 'number') return a + b;
-          if (typeof a === 'string' && typeof b === 'string' && a.length + b.length <= LIMITS.stringLength) return a + b;
+          // Concatenation, the usual `+` of a formula (a number prints as toStr prints it).
+          if (typeof a === 'string' && a.length < SHORT) {
+            if (typeof b === 'string' && b.length < SHORT) return a + b;
+            if (typeof b === 'number') return a + formatNumber(b);
+          } else if (typeof a === 'number' && typeof b === 'string' && b.length < SHORT) return formatNumber(a) + b;
           return slow(a, b);
         };
       case '-':

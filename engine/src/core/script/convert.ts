@@ -73,12 +73,25 @@ export function formatNumber(n: number): string {
   return negative ? `-${out}` : out;
 }
 
-const NUMERIC_PREFIX = /^-?(?:\d+(?:\.\d*)?|\.\d+)/;
-
 /** The number at the start of a string: "12abc" is 12, "-.8x" is -0.8, "abc" and "" are 0. */
 export function numericPrefix(text: string): number {
-  const m = NUMERIC_PREFIX.exec(text);
-  return m ? Number(m[0]) : 0;
+  // A hand-written scan: this runs for every numeric CSV field a formula touches.
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const digitsFrom = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  let digits = i - digitsFrom;
+  if (i < n && text.charCodeAt(i) === 46 /* . */) {
+    const fractionFrom = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    digits += i - fractionFrom;
+  }
+  if (digits === 0) return 0;
+  return Number(i === n ? text : text.slice(0, i));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The number a value stands for in arithmetic: null is 0, booleans 1/0, dates Unix seconds. */
@@ -124,11 +137,16 @@ export function isTrue(v: ScriptValue): boolean {
   return toBool(v);
 }
 
+let lastParsed: { text: string; date: ScriptDate } = { text: '1970-01-01', date: new ScriptDate(0) };
+
 /** A date: dates as they are, strings parsed (see parseDate), numbers as Unix seconds. */
 export function toDate(v: ScriptValue): ScriptDate {
   if (v instanceof ScriptDate) return v;
   if (typeof v === 'string') {
+    // Formulas often read the same date field several times per record (Date, DayOfMonth...).
+    if (v === lastParsed.text) return lastParsed.date;
     const d = parseDate(v);
+    if (d) lastParsed = { text: v, date: d };
     if (!d) throw failed(`"${v}" is not a date (use yyyy-mm-dd, yyyy-mm-dd HH:MM:SS, mm/dd/yyyy or "Month dd, yyyy"; CVTDate reads other layouts)`);
     return d;
   }
@@ -200,6 +218,8 @@ function zoneOffsetMinutes(zone: string | undefined): number {
 export function wallClock(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.UTC reads years 0-99 as 1900-1999; those few need the setter.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, ms);

@@ -28,7 +28,14 @@ export interface FormulaOptions {
  */
 export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler {
   const envs = new WeakMap<Map<string, unknown>, ScriptEnv & { mapping: { scope: Scope } }>();
+  // The env of the last globals seen: a transformation runs record after record in one chain.
+  let lastGlobals: Map<string, unknown> | undefined;
+  let lastEnv: (ScriptEnv & { mapping: { scope: Scope } }) | undefined;
   const envFor = (globals: Map<string, unknown>, scope: Scope) => {
+    if (globals === lastGlobals && lastEnv) {
+      lastEnv.mapping.scope = scope;
+      return lastEnv;
+    }
     let env = envs.get(globals);
     if (!env) {
       env = {
@@ -44,6 +51,8 @@ export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler 
       envs.set(globals, env);
     }
     env.mapping.scope = scope;
+    lastGlobals = globals;
+    lastEnv = env;
     return env;
   };
   return (source, field) => {
@@ -53,7 +62,7 @@ export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler 
     } catch (err) {
       throw inField(err, field);
     }
-    return ({ scope, globals }) => {
+    return (scope, globals) => {
       const value = script.run(envFor(globals, scope));
       // A formula whose result is null leaves the target field out.
       return value === null ? undefined : toHost(value);
@@ -92,9 +101,14 @@ export function parseSourcePath(path: string): PathSegment[] {
 export function compileSourcePath(path: string): (env: ScriptEnv) => ScriptValue {
   const segments = parseSourcePath(path);
   if (segments.length === 0) throw new ScriptError('SCRIPT_SYNTAX', `"${path}" is not a source reference`);
-  return (env) => {
+  const scopeOf = (env: ScriptEnv): Scope => {
     const scope = env.mapping?.scope;
     if (!scope) throw new ScriptError('SCRIPT_NOT_ALLOWED', `the source reference ${path} can only be read in a transformation`);
+    return scope;
+  };
+  if (!segments.some((s) => s.all)) return compilePlainPath(segments.map((s) => s.name), scopeOf);
+  return (env) => {
+    const scope = scopeOf(env);
     let root = scope;
     while (root.parent) root = root.parent;
     const skipRoot = segments.length > 1 && !hasField(root.value, segments[0].name);
@@ -111,6 +125,31 @@ export function compileSourcePath(path: string): (env: ScriptEnv) => ScriptValue
     }
     return fromHost(all ?? value);
   };
+}
+
+/** A path without `#` (the common case): one walk down the record, no intermediate arrays. */
+function compilePlainPath(names: string[], scopeOf: (env: ScriptEnv) => Scope): (env: ScriptEnv) => ScriptValue {
+  // `__proto__` would read the prototype; every other name reads own data fields, since a
+  // record (parsed CSV, JSON or XML) never holds functions: anything inherited is one.
+  const get = names.includes('__proto__') ? field : fieldValue;
+  const first = names[0];
+  return (env) => {
+    const scope = scopeOf(env);
+    let root = scope;
+    while (root.parent) root = root.parent;
+    let value: unknown = root.value;
+    for (let i = names.length > 1 && get(value, first) === undefined ? 1 : 0; i < names.length; i++) {
+      if (Array.isArray(value)) value = current(value, scope);
+      value = get(value, names[i]);
+    }
+    return typeof value === 'string' || typeof value === 'number' ? value : fromHost(value);
+  };
+}
+
+function fieldValue(v: unknown, name: string): unknown {
+  if (v === null || typeof v !== 'object') return undefined;
+  const x = (v as Record<string, unknown>)[name];
+  return typeof x === 'function' ? undefined : x;
 }
 
 function hasField(v: unknown, name: string): boolean {

@@ -161,7 +161,7 @@ describe.each([
     let compiled = 0;
     const formulas: FormulaCompiler = () => {
       compiled++;
-      return ({ scope, globals: g }) => `${String((scope.value as { name: string }).name).toUpperCase()}${g.get('suffix')}`;
+      return (scope, g) => `${String((scope.value as { name: string }).name).toUpperCase()}${g.get('suffix')}`;
     };
     const run = compileTransformation(doc, { formulas });
     const g = new Map([['suffix', '!']]);

@@ -5,17 +5,14 @@ import type { TargetField, Transformation } from '../model/transformation.ts';
 import { coercer } from './coerce.ts';
 import { compileCollector, compileGetter, type Scope } from './paths.ts';
 
-/** What a formula sees while it runs: the current source instance and the chain's globals. */
-export interface FormulaScope {
-  scope: Scope;
-  globals: Map<string, unknown>;
-}
-
 /**
  * Compiles a formula once into a function. The script language plugs in here; without it,
  * a transformation that has formulas does not compile (FORMULA_UNAVAILABLE).
  */
-export type FormulaCompiler = (source: string, field: string) => (scope: FormulaScope) => unknown;
+export type FormulaCompiler = (source: string, field: string) => CompiledFormula;
+
+/** A compiled formula: sees the current source instance (and the ones around it) and the chain's globals. */
+export type CompiledFormula = (scope: Scope, globals: Map<string, unknown>) => unknown;
 
 export interface CompileOptions {
   formulas?: FormulaCompiler;
@@ -131,7 +128,7 @@ function compileValue(f: TargetField, schemaField: Field | undefined, options: C
       throw new ChorusError('FORMULA_UNAVAILABLE', `target field "${label}" has a formula, and this engine has no script language yet`, { path: label });
     }
     const formula = options.formulas(f.formula, label);
-    return withLabel((scope, globals) => formula({ scope, globals }));
+    return withLabel(formula);
   }
   const constant = coerce(f.const);
   if (constant === null || typeof constant !== 'object') return () => constant;

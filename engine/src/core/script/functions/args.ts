@@ -17,9 +17,19 @@ function at<T>(args: ScriptValue[], i: number, convert: (v: ScriptValue) => T): 
   }
 }
 
-export const str = (args: ScriptValue[], i: number): string => at(args, i, toStr);
-export const num = (args: ScriptValue[], i: number): number => at(args, i, toNum);
-export const int = (args: ScriptValue[], i: number): number => at(args, i, toInt);
+// Strings and numbers, the usual arguments, skip the conversion machinery.
+export const str = (args: ScriptValue[], i: number): string => {
+  const v = args[i];
+  return typeof v === 'string' ? v : at(args, i, toStr);
+};
+export const num = (args: ScriptValue[], i: number): number => {
+  const v = args[i];
+  return typeof v === 'number' ? v : at(args, i, toNum);
+};
+export const int = (args: ScriptValue[], i: number): number => {
+  const v = args[i];
+  return typeof v === 'number' && Number.isInteger(v) ? v || 0 : at(args, i, toInt);
+};
 export const bool = (args: ScriptValue[], i: number): boolean => at(args, i, toBool);
 export const date = (args: ScriptValue[], i: number): ScriptDate => at(args, i, toDate);
 

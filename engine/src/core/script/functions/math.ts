@@ -6,7 +6,7 @@
 import { formatNumber } from '../convert.ts';
 import { failed } from '../errors.ts';
 import { int, num, opt } from './args.ts';
-import { printf } from './printf.ts';
+import { fixedText } from './printf.ts';
 import type { FunctionSpec, ParamType, Signature } from './types.ts';
 
 const ofNumber = (returns: ParamType, name = 'd'): Signature[] => [{ params: [{ name, type: 'double' }], returns }];
@@ -151,7 +151,7 @@ export const mathFunctions: FunctionSpec[] = [
     impl: (args) => {
       const places = opt(args, 1, int, 0);
       if (places < 0) throw failed(`the number of decimal places cannot be negative (${places})`, 1);
-      return printf(`%.${places}f`, args, 0);
+      return fixedText(num(args, 0), places);
     },
   },
   {

@@ -27,6 +27,17 @@ function trim(s: string, chars: string, start: boolean, end: boolean): string {
   return s.slice(from, to);
 }
 
+/** ToUpper/ToLower change ASCII letters only; an all-ASCII string (the usual case) takes the native path. */
+function asciiCase(s: string, upper: boolean): string {
+  if (isAscii(s)) return upper ? s.toUpperCase() : s.toLowerCase();
+  return upper ? s.replace(/[a-z]+/g, (c) => c.toUpperCase()) : s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 /**
  * Pads `s` with `fill` to `n` characters, on the left or the right. A longer string is cut to
  * `n`: LPad keeps its first characters, RPad its last (the reference documents the cut, not
@@ -544,7 +555,7 @@ export const stringFunctions: FunctionSpec[] = [
       { code: 'ToLower("Hello World")', result: { type: 'string', value: 'hello world' } },
       { code: 'ToLower("ÉCOLE")', result: { type: 'string', value: 'École' } },
     ],
-    impl: (args) => str(args, 0).replace(/[A-Z]+/g, (c) => c.toLowerCase()),
+    impl: (args) => asciiCase(str(args, 0), false),
   },
   {
     name: 'ToProper',
@@ -566,7 +577,7 @@ export const stringFunctions: FunctionSpec[] = [
       { code: 'ToUpper("Hello World")', result: { type: 'string', value: 'HELLO WORLD' } },
       { code: 'ToUpper("école")', result: { type: 'string', value: 'éCOLE' } },
     ],
-    impl: (args) => str(args, 0).replace(/[a-z]+/g, (c) => c.toUpperCase()),
+    impl: (args) => asciiCase(str(args, 0), true),
   },
   {
     name: 'Trim',
