@@ -10,7 +10,7 @@
  */
 import type { Binary, Expr, Logical, Program, Range, SourceRef, Unary } from './ast.ts';
 import type { ErrorCode } from '../errors.ts';
-import { LIMITS, type ScriptEnv } from './env.ts';
+import type { ScriptEnv } from './env.ts';
 import { ScriptError } from './errors.ts';
 import { builtins } from './functions/index.ts';
 import type { FunctionTable } from './functions/registry.ts';
