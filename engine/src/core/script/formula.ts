@@ -7,7 +7,7 @@ import type { FormulaCompiler } from '../transform/compile.ts';
 import type { Scope } from '../transform/paths.ts';
 import { compileScript } from './compile.ts';
 import { ScriptError } from './errors.ts';
-import { Globals, type ScriptEnv, type ScriptHost } from './env.ts';
+import { Globals, type MappingContext, type ScriptEnv, type ScriptHost } from './env.ts';
 import type { FunctionTable } from './functions/registry.ts';
 import { fromHost, toHost, type ScriptValue } from './values.ts';
 
@@ -27,10 +27,10 @@ export interface FormulaOptions {
  * would run once per record; call it from a script step instead.
  */
 export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler {
-  const envs = new WeakMap<Map<string, unknown>, ScriptEnv & { mapping: { scope: Scope } }>();
+  const envs = new WeakMap<Map<string, unknown>, ScriptEnv & { mapping: FormulaMapping }>();
   // The env of the last globals seen: a transformation runs record after record in one chain.
   let lastGlobals: Map<string, unknown> | undefined;
-  let lastEnv: (ScriptEnv & { mapping: { scope: Scope } }) | undefined;
+  let lastEnv: (ScriptEnv & { mapping: FormulaMapping }) | undefined;
   const envFor = (globals: Map<string, unknown>, scope: Scope) => {
     if (globals === lastGlobals && lastEnv) {
       lastEnv.mapping.scope = scope;
@@ -46,7 +46,7 @@ export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler 
         deadline: Infinity,
         async: false,
         signal: options.signal,
-        mapping: { scope },
+        mapping: new FormulaMapping(scope),
       };
       envs.set(globals, env);
     }
@@ -68,6 +68,37 @@ export function createFormulaCompiler(options: FormulaOptions): FormulaCompiler 
       return value === null ? undefined : toHost(value);
     };
   };
+}
+
+/**
+ * The transformation context a formula sees: the current source instance, and the counters
+ * of the loop generating the current target instance (RecordCount, TargetInstanceCount,
+ * SourceInstanceCount: its 1-based position; CountSourceRecords: the loop's size). Outside
+ * any loop there is one instance.
+ */
+class FormulaMapping implements MappingContext {
+  constructor(public scope: Scope) {}
+
+  private loop(): Scope | undefined {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) if (s.index !== undefined) return s;
+    return undefined;
+  }
+
+  get recordCount(): number {
+    return (this.loop()?.index ?? 0) + 1;
+  }
+
+  get targetInstanceCount(): number {
+    return this.recordCount;
+  }
+
+  get sourceInstanceCount(): number {
+    return this.recordCount;
+  }
+
+  get sourceRecordCount(): number {
+    return this.loop()?.count ?? 1;
+  }
 }
 
 function inField(err: unknown, field: string): unknown {

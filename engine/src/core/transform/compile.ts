@@ -39,7 +39,8 @@ export function compileTransformation(t: Transformation, options: CompileOptions
   const collect = compileCollector(t.loop, '(transformation loop)');
   return (record, globals) => {
     const root: Scope = { value: record };
-    return collect(root).map((instance) => build({ value: instance, parent: root }, globals) as DataRecord);
+    const instances = collect(root);
+    return instances.map((instance, index) => build({ value: instance, parent: root, index, count: instances.length }, globals) as DataRecord);
   };
 }
 
@@ -101,7 +102,10 @@ function compileField(f: TargetField, schemaField: Field | undefined, options: C
   const value = compileValue(f, schemaField, options, label);
   if (f.loop === undefined) return value;
   const collect = compileCollector(f.loop, label);
-  return (scope, globals) => collect(scope).map((instance) => value({ value: instance, parent: scope }, globals));
+  return (scope, globals) => {
+    const instances = collect(scope);
+    return instances.map((instance, index) => value({ value: instance, parent: scope, index, count: instances.length }, globals));
+  };
 }
 
 function compileValue(f: TargetField, schemaField: Field | undefined, options: CompileOptions, label: string): Produce {

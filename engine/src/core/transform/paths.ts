@@ -4,6 +4,9 @@ import { ChorusError } from '../errors.ts';
 export interface Scope {
   value: unknown;
   parent?: Scope;
+  /** In a loop: this instance's 0-based position, and how many instances the loop has. */
+  index?: number;
+  count?: number;
 }
 
 /**
