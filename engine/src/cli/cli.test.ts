@@ -66,8 +66,10 @@ describe('chorus run on the examples', () => {
     const log = JSON.parse(r.stdout);
     expect(log.steps.map((s: { recordsOut: number }) => s.recordsOut)).toEqual([2, 2, 2]);
     const xml = await readFile(path.join(dir, 'data/out/orders.xml'), 'utf8');
-    expect(xml).toContain('<order id="SO-2001" date="2026-11-20">');
-    expect(xml).toMatch(/<item sku="BK-001" quantity="2" order="SO-2001">/);
+    // units and line come from formulas: a Sum over every item (#) and the item loop's RecordCount.
+    expect(xml).toContain('<order id="SO-2001" date="2026-11-20" units="3">');
+    expect(xml).toMatch(/<item line="1" sku="BK-001" quantity="2" order="SO-2001">/);
+    expect(xml).toMatch(/<item line="2" sku="PN-010" quantity="1" order="SO-2001">/);
     expect(xml).toContain('<option name="message">Happy &lt;birthday&gt; &amp; more</option>');
     expect(xml.match(/<item /g)).toHaveLength(3);
     expect(xml.match(/<option /g)).toHaveLength(3);
