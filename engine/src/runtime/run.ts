@@ -205,6 +205,7 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
     globals: chain.globals,
     lookup,
     signal,
+    deadline: op.options.timeoutSeconds > 0 ? Date.now() + op.options.timeoutSeconds * 1000 : Infinity,
     log: (level, text) => log.messages.push({ level, code: level === 'info' ? 'SCRIPT_LOG' : level === 'warning' ? 'SCRIPT_WARNING' : 'SCRIPT_ERROR', text }),
     scripts: chain.scripts,
     operations: { run: (ref, sync, env) => runFromScript(chain, log, ref, sync, env) },

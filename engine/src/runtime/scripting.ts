@@ -27,6 +27,11 @@ export interface ScriptingOptions {
   /** Project variables and built-ins (`[name]` lookup of the run). */
   lookup: (name: string) => unknown;
   signal: AbortSignal;
+  /**
+   * Date.now() after which scripts stop (the operation's timeout). Checked inside loops, so it
+   * stops a busy script that never yields to the event loop the timeout timer needs.
+   */
+  deadline: number;
   log: (level: LogLevel, text: string) => void;
   scripts: ProjectScripts;
   operations: OperationCapability;
@@ -47,7 +52,7 @@ export function createScripting(o: ScriptingOptions): Scripting {
     host,
     state,
     depth: 0,
-    deadline: Infinity,
+    deadline: o.deadline,
     async: true,
     signal: o.signal,
   };

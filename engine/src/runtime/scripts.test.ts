@@ -155,6 +155,32 @@ describe('script steps', () => {
   });
 });
 
+describe('script limits', () => {
+  it('stop a busy script at the operation timeout, and the engine keeps running', async () => {
+    const p = project((p) => {
+      p.scripts.push(script('busy', '<trans>$jitterbit.scripting.while.max_iterations = 1000000000; i = 0; While(true, i++)</trans>'));
+      p.scripts.push(script('quick', '<trans>1</trans>'));
+      p.operations.push({ id: 'busy', name: 'Busy', steps: [{ kind: 'script', script: 'busy' }], options: { timeoutSeconds: 0.3 } });
+      p.operations.push({ id: 'quick', name: 'Quick', steps: [{ kind: 'script', script: 'quick' }] });
+    });
+    const started = Date.now();
+    const log = await run(p, 'busy');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(log.status).toBe('failed');
+    expect(log.messages.find((m) => m.level === 'error')).toMatchObject({ code: 'SCRIPT_LIMIT', step: 'busy' });
+    expect((await run(p, 'quick')).status).toBe('succeeded');
+  });
+
+  it('stop a While loop at its iteration limit with SCRIPT_LIMIT', async () => {
+    const p = project((p) => {
+      p.scripts.push(script('loop', '<trans>While(true, 1)</trans>'));
+      p.operations.push({ id: 'op', name: 'Op', steps: [{ kind: 'script', script: 'loop' }] });
+    });
+    const log = await run(p, 'op');
+    expect(log.messages.find((m) => m.level === 'error')).toMatchObject({ code: 'SCRIPT_LIMIT', file: 'scripts/loop.chs', line: 1 });
+  });
+});
+
 describe('formulas in transformations', () => {
   it('read source fields by reference path, call functions and set globals', async () => {
     await writeFile(path.join(dir, 'in', 'a.csv'), 'id,name,qty\n1,ada,2\n2,grace,\n');
