@@ -95,6 +95,18 @@ export const JITTERBIT_DEFAULTS: Readonly<Record<string, ScriptValue>> = {
   'jitterbit.operation.write_history': true,
 };
 
+/**
+ * Informational `$jitterbit.*` variables a run sets (they read as null until it does).
+ * Listed for completion and hover; those that make no sense locally (HTTP, API) are left out.
+ */
+export const JITTERBIT_INFORMATIONAL: Readonly<Record<string, string>> = {
+  'jitterbit.operation.name': 'name of the running operation',
+  'jitterbit.operation.guid': 'id of this run of the operation',
+  'jitterbit.operation.last_error': 'the last error message of the operation chain',
+  'jitterbit.operation.previous.error': 'the error message of the operation that ran before',
+  'jitterbit.operation.previous.success': 'whether the operation that ran before succeeded',
+};
+
 /** Limits that keep a script from exhausting the engine (SCRIPT_LIMIT when reached). */
 export const LIMITS = {
   /** Characters in one string value. */

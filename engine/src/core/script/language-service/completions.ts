@@ -4,7 +4,7 @@
  * `false` (and top-level source fields in a formula). Works on tokens, since the script is
  * half-typed whenever completion is asked for.
  */
-import { JITTERBIT_DEFAULTS } from '../env.ts';
+import { JITTERBIT_DEFAULTS, JITTERBIT_INFORMATIONAL } from '../env.ts';
 import type { FunctionTable } from '../functions/registry.ts';
 import { isFormula, type LanguageServiceOptions } from './context.ts';
 import { callSnippet, functionMarkdown, signatureLabel } from './format.ts';
@@ -71,6 +71,7 @@ function globals(s: Scan, token: Token, offset: number, options: LanguageService
   for (const t of s.tokens) if (t.kind === 'global' && t !== token) add(t.text.slice(1), GROUP.global, 'global variable');
   for (const name of options.projectVariables ?? []) add(name, GROUP.project, 'project variable');
   for (const [name, value] of Object.entries(JITTERBIT_DEFAULTS)) add(name, GROUP.jitterbit, `Jitterbit setting, default ${String(value)}`);
+  for (const [name, meaning] of Object.entries(JITTERBIT_INFORMATIONAL)) add(name, GROUP.jitterbit, `Jitterbit variable: ${meaning}`);
   return [...items.values()];
 }
 

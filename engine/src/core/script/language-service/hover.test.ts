@@ -35,7 +35,7 @@ describe('hover', () => {
 
   it('shows globals, with the default of a Jitterbit setting', () => {
     expect(hover('<trans> $order¦Count = 1 </trans>')!.contents).toBe('`$orderCount` — global variable');
-    expect(hover('<trans> $jitterbit.operation.name¦ </trans>')!.contents).toBe('`$jitterbit.operation.name` — Jitterbit variable');
+    expect(hover('<trans> $jitterbit.operation.name¦ </trans>')!.contents).toBe('`$jitterbit.operation.name` — Jitterbit variable: name of the running operation');
     const project = createLanguageService({ functions: sampleFunctions, projectVariables: ['apiBaseUrl'] });
     expect(hover('<trans> $APIBaseUrl¦ </trans>', project)!.contents).toBe('`$APIBaseUrl` — project variable');
     const marked = '<trans> $jitterbit.scripting.while.max_iterations¦ = 10 </trans>';

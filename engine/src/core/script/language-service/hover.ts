@@ -1,5 +1,5 @@
 /** Hover help for the name under the cursor: function, global, local or source field. */
-import { JITTERBIT_DEFAULTS } from '../env.ts';
+import { JITTERBIT_DEFAULTS, JITTERBIT_INFORMATIONAL } from '../env.ts';
 import type { FunctionTable } from '../functions/registry.ts';
 import type { LanguageServiceOptions, Parsed } from './context.ts';
 import { functionMarkdown } from './format.ts';
@@ -32,6 +32,7 @@ export function hoverAt(parsed: Parsed, offset: number, functions: FunctionTable
 function globalKind(name: string, options: LanguageServiceOptions): string {
   const lower = name.toLowerCase();
   if (lower in JITTERBIT_DEFAULTS) return `Jitterbit setting, default \`${String(JITTERBIT_DEFAULTS[lower])}\``;
+  if (lower in JITTERBIT_INFORMATIONAL) return `Jitterbit variable: ${JITTERBIT_INFORMATIONAL[lower]}`;
   if (lower.startsWith('jitterbit.')) return 'Jitterbit variable';
   if (options.projectVariables?.some((v) => v.toLowerCase() === lower)) return 'project variable';
   return 'global variable';
