@@ -11,6 +11,20 @@ const outsideEngine = [
   { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'engine/ never imports main/, preload/ or renderer/.' },
   { group: ['react', 'react-dom', 'react/*'], message: 'engine/ never imports React.' },
 ];
+// The repository server may use the engine's model, never the studio (host, bridge, UI).
+const outsideRepository = [
+  { group: ['electron', 'electron/*'], message: 'repository/ never imports Electron.' },
+  { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'repository/ never imports main/, preload/ or renderer/.' },
+  { group: ['react', 'react-dom', 'react/*'], message: 'repository/ never imports React.' },
+];
+const rendererBoundary = [
+  { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron: it talks to the host through the studio API.' },
+  { group: ['**/main/**'], message: 'The renderer never imports main/: it calls the studio API.' },
+  {
+    group: ['**/engine/src/*', '!**/engine/src/core', '**/engine/src/*/**', '!**/engine/src/core/**'],
+    message: 'The renderer imports only the pure core of the engine (engine/src/core); other engine types come through preload/contract.ts.',
+  },
+];
 const nodeBuiltins = [
   ...builtinModules.filter((m) => !m.startsWith('_')),
   ...builtinModules.map((m) => `node:${m}`),
@@ -30,6 +44,21 @@ export default tseslint.config(
   {
     files: ['engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: outsideEngine }] },
+  },
+  {
+    files: ['repository/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: outsideRepository }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in the browser: no Node built-ins.' })),
+        patterns: rendererBoundary,
+      }],
+    },
   },
   {
     files: ['engine/src/core/**/*.ts'],

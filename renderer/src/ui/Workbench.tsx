@@ -1,0 +1,53 @@
+import { appCommands } from '../commands/app-commands.ts';
+import { RunPanel } from '../run/RunPanel.tsx';
+import { BottomPanel } from './BottomPanel.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { EditorArea } from './EditorArea.tsx';
+import { Explorer } from './Explorer.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useStudio, useStudioContext } from './studio-context.ts';
+
+const saveText = { saved: 'Saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Save failed' } as const;
+
+/** Explorer left, tabs in the centre, problems and run log below, and a toolbar of commands. */
+export function Workbench() {
+  const name = useStudio((s) => s.project?.manifest.name);
+  const saveState = useStudio((s) => s.saveState);
+  const saveError = useStudio((s) => s.saveError);
+  const conflicts = useStudio((s) => s.conflicts);
+  return (
+    <div className="workbench">
+      <header className="toolbar">
+        <strong className="project-name">{name}</strong>
+        <span className={`save-state save-${saveState}`} data-testid="save-state" title={saveError}>
+          {saveText[saveState]}
+        </span>
+        <span className="spacer" />
+        <CommandButton id="undo" text="Undo" />
+        <CommandButton id="redo" text="Redo" />
+        <CommandButton id="runOperation" text="▶ Run" />
+        <CommandButton id="cancelRun" text="■ Cancel" />
+        <CommandButton id="toggleTheme" text="◐ Theme" />
+        <CommandButton id="showCommandPalette" text="Commands" />
+      </header>
+      <Explorer />
+      <EditorArea />
+      <BottomPanel problems={<ProblemsPanel />} run={<RunPanel />} />
+      {conflicts.length > 0 && <ConflictDialog conflict={conflicts[0]} />}
+    </div>
+  );
+}
+
+/** A toolbar button for a command: same label, same enablement, same action as the palette and shortcut. */
+function CommandButton({ id, text }: { id: string; text: string }) {
+  const { store } = useStudioContext();
+  const command = appCommands.find((c) => c.id === id)!;
+  // Re-render on any state change that may enable or disable the command.
+  const enabled = useStudio(() => command.enabled(store));
+  const label = useStudio((s) => (id === 'undo' ? s.history.past.at(-1)?.label : id === 'redo' ? s.history.future[0]?.label : undefined));
+  return (
+    <button onClick={() => void command.run(store)} disabled={!enabled} title={`${label ? `${command.label} ${label}` : command.label}${command.shortcut ? ` (${command.shortcut})` : ''}`}>
+      {text}
+    </button>
+  );
+}
