@@ -25,6 +25,11 @@ const rendererBoundary = [
     message: 'The renderer imports only the pure core of the engine (engine/src/core); other engine types come through preload/contract.ts.',
   },
 ];
+// Electron is imported only by the Electron wiring (main/electron) and the preload script;
+// everything else runs in plain Node, which is how it is tested.
+const electronOnlyInWiring = [
+  { group: ['electron', 'electron/*'], message: 'Only main/electron/ and preload/preload.ts import Electron; pass Electron objects in instead.' },
+];
 const nodeBuiltins = [
   ...builtinModules.filter((m) => !m.startsWith('_')),
   ...builtinModules.map((m) => `node:${m}`),
@@ -42,8 +47,25 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['main/electron/**', 'preload/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: electronOnlyInWiring }] },
+  },
+  {
+    // The wiring's tests use fakes: Electron's types, never its module (it cannot even load here).
+    files: ['main/electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: electronOnlyInWiring.map((p) => ({ ...p, allowTypeImports: true, message: 'Tests never load Electron: import its types only and pass fakes.' })) }] },
+  },
+  {
     files: ['engine/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: outsideEngine }] },
+  },
+  {
+    // The repository server depends on the engine, not the other way round; only tests
+    // (and their support in engine/test/) start a real server.
+    files: ['engine/src/**/*.ts'],
+    ignores: ['engine/src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...outsideEngine, { group: ['**/repository/**'], message: 'engine/ never imports repository/.' }] }] },
   },
   {
     files: ['repository/**/*.ts'],
