@@ -4,6 +4,8 @@ import { registerEval } from './commands/eval.ts';
 import { registerNew } from './commands/new.ts';
 import { registerRun } from './commands/run.ts';
 import { registerSecret } from './commands/secret.ts';
+import { registerSync } from './commands/sync.ts';
+import { registerTest } from './commands/test.ts';
 import { registerValidate } from './commands/validate.ts';
 import { CliExit, EXIT, line, processIO, type CliIO } from './io.ts';
 import { engineVersion } from '../version.ts';
@@ -28,7 +30,9 @@ export async function main(argv: string[], io: CliIO = processIO(), extensions: 
   registerValidate(program, io);
   registerRun(program, io, setExit);
   registerEval(program, io, setExit);
+  registerTest(program, io, setExit);
   registerSecret(program, io);
+  registerSync(program, io);
   extensions.commands?.(program, io, setExit);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manifestSchema } from './model/manifest.ts';
-import { emptyProject } from './model/project.ts';
+import { emptyProject, type Project } from './model/project.ts';
+import { testCaseSchema } from './model/test-case.ts';
 import type { TransformationDoc } from './model/transformation.ts';
 import { validateProject } from './validate.ts';
 
@@ -114,5 +115,53 @@ describe('validateProject, paths that climb', () => {
       ['transformations/bad.json', '$.fields[1].fields[0].from', 'TRANSFORM_INVALID'],
     ]);
     expect(problems[0].message).toBe('target field "x": source path "../id" climbs 1 level up, but it is inside no loop');
+  });
+});
+
+describe('validateProject, tests', () => {
+  const withTests = (tests: Project['tests']) => {
+    const p = project([{ id: 'map', name: 'Map', fields: [{ name: 'a', from: 'a' }] }]);
+    p.endpoints = [{ id: 'files', name: 'Files', kind: 'temp' }];
+    p.activities = [
+      { id: 'read', name: 'Read', type: 'read', endpoint: 'files', format: { type: 'csv' } },
+      { id: 'write', name: 'Write', type: 'write', endpoint: 'files', format: { type: 'csv' } },
+    ];
+    p.operations = [{ id: 'op', name: 'Op', steps: [{ kind: 'read', activity: 'read' }, { kind: 'write', activity: 'write' }] }];
+    p.tests = tests;
+    return validateProject(p).map((problem) => `${problem.file}: ${problem.path}: ${problem.message} [${problem.code}]`);
+  };
+
+  it('accepts operation and transformation tests that refer to what exists', () => {
+    expect(
+      withTests([
+        { id: 'a', name: 'A', operation: 'op', inputs: { read: { records: [] } }, endpoints: { files: { file: 'tests/fixtures/x.csv' } }, expect: { outputs: { write: { file: 'tests/fixtures/y.csv' } }, steps: { read: { recordsOut: 1 } } } },
+        { id: 'b', name: 'B', transformation: 'map', input: { file: 'tests/fixtures/x.csv', format: { type: 'csv' } }, expect: { output: { records: [] } } },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports a missing subject, wrong activities, missing steps and fixtures that are neither file nor records', () => {
+    expect(
+      withTests([
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B', operation: 'op', inputs: { write: { records: [] }, nope: { records: [] } }, endpoints: { gone: { records: [] } }, expect: { outputs: { read: { file: 'tests/fixtures/y.csv', records: [] } }, steps: { map: {} } } },
+        { id: 'c', name: 'C', transformation: 'map', input: { file: 'tests/fixtures/x.csv' }, inputs: { read: { records: [] } } },
+      ]),
+    ).toEqual([
+      'tests/a.json: $: a test names either an operation or a transformation [PROJECT_INVALID]',
+      'tests/b.json: $.inputs.write: activity "write" is a write activity, not a read activity [PROJECT_INVALID]',
+      'tests/b.json: $.inputs.nope: activity "nope" does not exist [PROJECT_REFERENCE_MISSING]',
+      'tests/b.json: $.endpoints.gone: endpoint "gone" does not exist [PROJECT_REFERENCE_MISSING]',
+      'tests/b.json: $.expect.outputs.read: activity "read" is a read activity, not a write activity [PROJECT_INVALID]',
+      'tests/b.json: $.expect.outputs.read: give either "file" or "records" [PROJECT_INVALID]',
+      'tests/b.json: $.expect.steps.map: operation "op" has no step using "map" [PROJECT_REFERENCE_MISSING]',
+      'tests/c.json: $.inputs: only operation tests use this field [PROJECT_INVALID]',
+      'tests/c.json: $.input.format: a file here needs a "format" (no activity gives one) [PROJECT_INVALID]',
+    ]);
+  });
+
+  it('keeps fixture files inside tests/fixtures/', () => {
+    expect(testCaseSchema.safeParse({ id: 'a', name: 'A', operation: 'op', inputs: { read: { file: 'tests/fixtures/../../secret.csv' } } }).success).toBe(false);
+    expect(testCaseSchema.safeParse({ id: 'a', name: 'A', operation: 'op', inputs: { read: { file: '/etc/passwd' } } }).success).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { ChorusError } from './errors.ts';
 import { jsonPath } from './json.ts';
 import { endpointSettingsSchema, knownEndpointKinds } from './model/endpoint.ts';
-import type { OperationDoc } from './model/operation.ts';
+import { stepComponent, type OperationDoc } from './model/operation.ts';
 import { componentFile, componentKindNames, componentKinds, type ComponentKind, type Project } from './model/project.ts';
+import { testCaseSchema, type ExpectedOutput, type Fixture, type TestCase } from './model/test-case.ts';
 import type { TargetField, Transformation } from './model/transformation.ts';
 import type { Problem } from './problems.ts';
 import { parsePath } from './transform/paths.ts';
@@ -103,8 +104,67 @@ export function validateProject(project: Project, exists: (kind: ComponentKind, 
     if (problem) problems.push({ severity: 'error', code: problem.code, file: `scripts/${script.id}${scriptExtension.chorus}`, path: '$', message: problem.message, line: problem.line, column: problem.column });
   }
   for (const s of project.schedules) refCheck('schedules', s.id, ['operation'], 'operations', s.operation);
-  for (const t of project.tests) refCheck('tests', t.id, ['operation'], 'operations', t.operation);
+  for (const t of project.tests) {
+    refCheck('tests', t.id, ['operation'], 'operations', t.operation);
+    refCheck('tests', t.id, ['transformation'], 'transformations', t.transformation);
+    // Defaults filled in; a document that does not parse was reported by its load.
+    const parsed = testCaseSchema.safeParse(t);
+    if (parsed.success) checkTest(parsed.data, project, activityType, exists, (path, code, message) => report('tests', t.id, path, code, message));
+  }
   return problems;
+}
+
+/**
+ * What a test's schema cannot say: one subject (operation or transformation), fixtures that
+ * are a file or records, activities of the right type, steps the operation has, and formats
+ * where no activity gives one (a transformation test).
+ */
+function checkTest(t: TestCase, project: Project, activityType: Map<string, string>, exists: (kind: ComponentKind, id: string) => boolean, report: ReportAt): void {
+  if ((t.operation === undefined) === (t.transformation === undefined)) {
+    report([], 'PROJECT_INVALID', 'a test names either an operation or a transformation');
+    return;
+  }
+  const isTransformationTest = t.transformation !== undefined;
+  const checkData = (data: Fixture | ExpectedOutput | undefined, at: PropertyKey[], needsFormat: boolean) => {
+    if (!data) return;
+    if ((data.file === undefined) === (data.records === undefined)) report(at, 'PROJECT_INVALID', 'give either "file" or "records"');
+    else if (needsFormat && data.file !== undefined && data.format === undefined) report([...at, 'format'], 'PROJECT_INVALID', 'a file here needs a "format" (no activity gives one)');
+  };
+  const onlyFor = (present: boolean, at: PropertyKey[], what: string) => {
+    if (present) report(at, 'PROJECT_INVALID', `only ${what} tests use this field`);
+  };
+  onlyFor(!isTransformationTest && t.input !== undefined, ['input'], 'transformation');
+  onlyFor(!isTransformationTest && t.expect.output !== undefined, ['expect', 'output'], 'transformation');
+  onlyFor(isTransformationTest && Object.keys(t.inputs).length > 0, ['inputs'], 'operation');
+  onlyFor(isTransformationTest && Object.keys(t.endpoints).length > 0, ['endpoints'], 'operation');
+  onlyFor(isTransformationTest && Object.keys(t.expect.outputs).length > 0, ['expect', 'outputs'], 'operation');
+  onlyFor(isTransformationTest && Object.keys(t.expect.steps).length > 0, ['expect', 'steps'], 'operation');
+  if (isTransformationTest && t.input === undefined) report(['input'], 'PROJECT_INVALID', 'a transformation test needs an "input"');
+  checkData(t.input, ['input'], true);
+  checkData(t.expect.output, ['expect', 'output'], true);
+
+  const activityRef = (id: string, at: PropertyKey[], type: 'read' | 'write') => {
+    const found = activityType.get(id);
+    if (found === undefined && !exists('activities', id)) report(at, 'PROJECT_REFERENCE_MISSING', `activity "${id}" does not exist`);
+    else if (found !== undefined && found !== type) report(at, 'PROJECT_INVALID', `activity "${id}" is a ${found} activity, not a ${type} activity`);
+  };
+  for (const [id, fixture] of Object.entries(t.inputs)) {
+    activityRef(id, ['inputs', id], 'read');
+    checkData(fixture, ['inputs', id], false);
+  }
+  for (const [id, fixture] of Object.entries(t.endpoints)) {
+    if (!project.endpoints.some((e) => e.id === id) && !exists('endpoints', id)) report(['endpoints', id], 'PROJECT_REFERENCE_MISSING', `endpoint "${id}" does not exist`);
+    checkData(fixture, ['endpoints', id], false);
+  }
+  for (const [id, expected] of Object.entries(t.expect.outputs)) {
+    activityRef(id, ['expect', 'outputs', id], 'write');
+    checkData(expected, ['expect', 'outputs', id], false);
+  }
+  const op = project.operations.find((o) => o.id === t.operation);
+  const stepIds = new Set(op?.steps.map(stepComponent));
+  for (const id of Object.keys(t.expect.steps)) {
+    if (op && !stepIds.has(id)) report(['expect', 'steps', id], 'PROJECT_REFERENCE_MISSING', `operation "${op.id}" has no step using "${id}"`);
+  }
 }
 
 /** Why a Chorus Script source does not compile, or undefined when it does. */

@@ -5,6 +5,7 @@ import type { DataRecord, RecordBatch } from '../core/record.ts';
 import { createRecordWriter, readRecords } from '../formats/index.ts';
 import type { RecordWriter } from '../formats/types.ts';
 import { throwIfAborted } from '../cancel.ts';
+import { captureTarget, replacementSource, type RunOverrides, type SourceWithRecords } from './overrides.ts';
 import type { DataPlan } from './plan.ts';
 import type { RunMessage, StepLog } from './run-log.ts';
 
@@ -34,8 +35,9 @@ interface StepState {
  * committed only once every record has gone through; on any failure before that the
  * targets are aborted and existing files stay as they were. After-read actions run once the
  * targets are committed; they cannot undo the commit, so their failures are warnings.
+ * With `overrides`, sources may be replaced and targets captured instead of committed.
  */
-export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: AttemptRecorder): Promise<void> {
+export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: AttemptRecorder, overrides?: RunOverrides): Promise<void> {
   const states: StepState[] = [];
   const step = (name: string, kind: StepLog['kind']): StepState => {
     const log: StepLog = { name, kind, recordsIn: 0, recordsOut: 0, ms: 0 };
@@ -68,16 +70,18 @@ export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: At
   };
 
   const targets: Target[] = [];
-  let sources: Source[];
+  const capture = overrides?.capture;
+  let sources: SourceWithRecords[];
   try {
     // Open every target first: a missing target folder fails the run before anything is read.
     const writers: RecordWriter[] = [];
     for (const w of writeSteps) {
-      const target = await timed(w.state, () => w.connector.openTarget(ctx, w.endpoint, w.activity));
+      const target = capture ? captureTarget(ctx, w, capture) : await timed(w.state, () => w.connector.openTarget(ctx, w.endpoint, w.activity));
       targets.push(target);
       writers.push(createRecordWriter(target.stream, w.activity.format, { appending: target.appending, targetName: target.name }));
     }
-    sources = await timed(readStep, () => plan.read.connector.listSources(ctx, plan.read.endpoint, plan.read.activity));
+    const replacement = overrides?.source?.(plan.read);
+    sources = replacement ? [replacementSource(replacement)] : await timed(readStep, () => plan.read.connector.listSources(ctx, plan.read.endpoint, plan.read.activity));
     if (sources.length === 0) {
       // Nothing to read (the activity allows it): leave the targets as they are rather than
       // replace them with empty documents.
@@ -90,7 +94,8 @@ export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: At
       rec.sources.push(source.name);
       const onWarning = ({ code, text, file }: { code: string; text: string; file: string }) =>
         rec.messages.push({ level: 'warning', code, text, file, step: readStep.log.name });
-      const batches = readRecords(source.open(), plan.read.activity.format, { sourceName: source.name, signal: ctx.signal, onWarning })[Symbol.asyncIterator]();
+      const records = source.records ? oneBatch(source.records) : readRecords(source.open(), plan.read.activity.format, { sourceName: source.name, signal: ctx.signal, onWarning });
+      const batches = records[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = await timed(readStep, () => batches.next());
@@ -125,7 +130,8 @@ export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: At
     throwIfAborted(ctx.signal);
     for (let w = 0; w < writeSteps.length; w++) {
       await timed(writeSteps[w].state, () => targets[w].commit());
-      rec.targets.push(targets[w].name);
+      // A captured target was not written: the run log lists only what was.
+      if (!capture) rec.targets.push(targets[w].name);
     }
   } catch (err) {
     for (const target of targets) {
@@ -136,7 +142,12 @@ export async function executePlan(plan: DataPlan, ctx: ConnectorContext, rec: At
   } finally {
     await Promise.all(states.map(({ debug }) => debug && new Promise((resolve) => debug.end(resolve))));
   }
-  await runAfterRead(sources, rec, readStep.log.name);
+  // A capturing run changes nothing outside the chain, sources included.
+  if (!capture) await runAfterRead(sources, rec, readStep.log.name);
+}
+
+async function* oneBatch(records: RecordBatch): AsyncGenerator<RecordBatch> {
+  if (records.length > 0) yield records;
 }
 
 /**

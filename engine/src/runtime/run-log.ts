@@ -46,6 +46,8 @@ export interface RunLog {
   targets: string[];
   sources: string[];
   children: RunLog[];
+  /** Present when targets were captured instead of written (a dry run or a test): nothing was committed. */
+  dryRun?: true;
 }
 
 /** Whether a run and every run it chained succeeded. */

@@ -18,6 +18,7 @@ import { MemoryCache } from '../core/script/memory-cache.ts';
 import { resolveReference } from '../core/script/references.ts';
 import type { ScriptEnv } from '../core/script/env.ts';
 import { planOperation } from './plan.ts';
+import type { RunOverrides } from './overrides.ts';
 import type { RunEvent, RunLog, RunMessage, StepLog } from './run-log.ts';
 import { secretNames, variableLookup } from './variables.ts';
 
@@ -33,6 +34,8 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Where run logs go; default `<project>/.chorus/runs`; false keeps them in memory only. */
   runsDir?: string | false;
+  /** Replaced sources and captured targets, for tests and dry runs. */
+  overrides?: RunOverrides;
 }
 
 /** Run state shared by the operations of one chain. */
@@ -125,6 +128,7 @@ async function runInChain(chain: Chain, operationId: string): Promise<RunLog> {
     sources: [],
     children: [],
   };
+  if (options.overrides?.capture) log.dryRun = true;
   const emit = (event: RunEvent) => options.onEvent?.(event);
   emit({ type: 'run-started', runId: log.id, operation: op.id, operationName: op.name });
 
@@ -210,6 +214,7 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
     scripts: chain.scripts,
     operations: { run: (ref, sync, env) => runFromScript(chain, log, ref, sync, env) },
     cache: chain.cache,
+    capture: options.overrides?.capture,
   });
   // Planned before anything runs, so a missing component or a bad formula fails the run early.
   const plan = planOperation(options.project, op, lookup, scripting.formulas);
@@ -235,7 +240,7 @@ async function attemptOnce(chain: Chain, op: Operation, log: RunLog, signal: Abo
   for (const step of plan.before) await runScriptStep(step, scripting, chain.scripts, recorder);
   // Scripts before the data steps may set the variables their activities use ([fileName]).
   const data = plan.before.length > 0 ? planOperation(options.project, op, lookup, scripting.formulas).data : plan.data;
-  if (data) await executePlan(data, ctx, recorder);
+  if (data) await executePlan(data, ctx, recorder, options.overrides);
   for (const step of plan.after) await runScriptStep(step, scripting, chain.scripts, recorder);
   // WriteFile content is written when the operation has succeeded.
   scripting.files.flush();

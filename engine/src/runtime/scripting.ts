@@ -1,3 +1,4 @@
+import { writeActivitySchema } from '../core/model/activity.ts';
 import type { Project } from '../core/model/project.ts';
 import { Globals, type CacheCapability, type FileCapability, type LogLevel, type OperationCapability, type ScriptEnv } from '../core/script/env.ts';
 import { createFormulaCompiler } from '../core/script/formula.ts';
@@ -8,6 +9,7 @@ import { localHost } from '../script/host.ts';
 import type { ProjectScripts } from '../script/project-scripts.ts';
 import type { AttemptRecorder } from './execute.ts';
 import { inStep } from './execute.ts';
+import type { RunOverrides } from './overrides.ts';
 import type { ScriptStepPlan } from './plan.ts';
 import type { StepLog } from './run-log.ts';
 
@@ -36,6 +38,8 @@ export interface ScriptingOptions {
   scripts: ProjectScripts;
   operations: OperationCapability;
   cache: CacheCapability;
+  /** Scripts' writes go here instead of to files (tests, dry runs). */
+  capture?: RunOverrides['capture'];
 }
 
 /**
@@ -44,7 +48,19 @@ export interface ScriptingOptions {
  * operation's script steps and formulas, and the chain's globals.
  */
 export function createScripting(o: ScriptingOptions): Scripting {
-  const files = createFileCapability({ project: o.project, projectDir: o.projectDir, chainTempDir: o.chainTempDir, lookup: o.lookup });
+  const { capture } = o;
+  const files = createFileCapability({
+    project: o.project,
+    projectDir: o.projectDir,
+    chainTempDir: o.chainTempDir,
+    lookup: o.lookup,
+    capture:
+      capture &&
+      (({ activity, fileName, bytes }) => {
+        const { id, endpoint, format } = writeActivitySchema.parse(activity);
+        capture({ activity: id, step: 'WriteFile', endpoint, fileName, format, bytes });
+      }),
+  });
   const host = localHost({ log: o.log, signal: o.signal, files, operations: o.operations, scripts: o.scripts, cache: o.cache });
   const state = { lastError: '' };
   const env: ScriptEnv = {

@@ -26,6 +26,8 @@ export interface FileCapabilityOptions {
   chainTempDir: string;
   /** Values of `[name]` placeholders in folders, filters and file names (the chain's globals). */
   lookup?: (name: string) => unknown;
+  /** When set, writes are handed here instead of written, and deleting or archiving files fails (tests, dry runs). */
+  capture?: (write: { activity: WriteActivityDoc; fileName: string; bytes: Buffer }) => void;
 }
 
 /** An activity with the folder it works in. */
@@ -103,6 +105,7 @@ export function createFileCapability(options: FileCapabilityOptions): FileCapabi
   }
 
   function writeBuffer({ place, name, chunks }: Pending): void {
+    if (options.capture) return options.capture({ activity: place.activity, fileName: name, bytes: Buffer.concat(chunks) });
     const final = inside(place.dir, name);
     const dir = path.dirname(final);
     const tmp = path.join(dir, `${TEMP_PREFIX}${randomUUID()}`);
@@ -118,6 +121,10 @@ export function createFileCapability(options: FileCapabilityOptions): FileCapabi
       fs.rmSync(tmp, { force: true });
       throw fsFailed(err, `could not write ${shown(final)}`);
     }
+  }
+
+  function refuseWhenCapturing(fn: string): void {
+    if (options.capture) throw failed(`${fn} would change files, which a test or a dry run never does`);
   }
 
   return {
@@ -149,6 +156,7 @@ export function createFileCapability(options: FileCapabilityOptions): FileCapabi
     },
 
     delete(ref, { filter, single }) {
+      refuseWhenCapturing('DeleteFile');
       const place = placeOf(ref);
       const names = matchingFiles(place, filter);
       if (single && names.length > 1) throw failed(`${names.length} files match "${filter ?? defaultFilter(place.activity)}" in ${shown(place.dir)}; DeleteFile deletes one (use DeleteFiles)`);
@@ -163,6 +171,7 @@ export function createFileCapability(options: FileCapabilityOptions): FileCapabi
     },
 
     archive(sourceRef, targetRef, deleteSource) {
+      refuseWhenCapturing('ArchiveFile');
       const source = firstFile(placeOf(sourceRef), undefined);
       const target = writePlace(targetRef);
       // `[file]` in the target's file name is the source file's name; no file name keeps it.

@@ -9,6 +9,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
 ]);
 export type Step = z.output<typeof stepSchema>;
 
+/** Id of the component a step uses (activity, transformation or script). */
+export function stepComponent(step: Step): string {
+  return step.kind === 'transform' ? step.transformation : step.kind === 'script' ? step.script : step.activity;
+}
+
 /** Timers cannot wait longer than 2^31 - 1 ms; this keeps every wait below that. */
 const MAX_WAIT_SECONDS = 2_000_000;
 
