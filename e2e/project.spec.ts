@@ -42,7 +42,7 @@ test('undoes and redoes edits, a drag being one step, and finds them saved after
   await expect.poll(async () => (await node.boundingBox())!.x).toBeGreaterThan(start.x + 50);
 
   // An edit in a form is a command too.
-  await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Convert orders' }).click();
+  await page.getByRole('navigation', { name: 'Explorer' }).getByRole('button', { name: 'Convert orders', exact: true }).click();
   await page.getByLabel('Name', { exact: true }).fill('Convert all orders');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.locator('.project-name').click();

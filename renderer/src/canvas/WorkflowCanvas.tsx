@@ -10,14 +10,16 @@ import {
   type Edge,
   type NodeChange,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
-import { connectOperations, deleteOperations, disconnectOperations, moveOperations, type Trigger } from '../store/document-commands.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { addOperation, connectOperations, deleteOperations, disconnectOperations, moveOperations, type Trigger } from '../store/document-commands.ts';
 import { projectProblems } from '../store/problems.ts';
 import { useStudio, useStudioContext } from '../ui/studio-context.ts';
 import { canvasControls } from './canvas-controls.ts';
 import { workflowGraph, type OperationNode as OperationNodeType } from './graph.ts';
 import { OperationNode } from './OperationNode.tsx';
 import { failedStepOf } from './failed-step.ts';
+import { droppedItem, isPaletteDrag } from './palette-items.ts';
+import { StepPalette } from './StepPalette.tsx';
 
 // Declared once at module scope, as React Flow wants.
 const nodeTypes = { operation: OperationNode };
@@ -44,7 +46,7 @@ function Canvas({ workflowId }: { workflowId: string }) {
     return failed ? `${failed.operation}\n${failed.step}` : '';
   });
   const theme = useStudio((s) => s.theme);
-  const selectedOperation = useStudio((s) => s.selectedOperation);
+  const selectedOperations = useStudio((s) => s.selectedOperations);
   const flow = useReactFlow();
 
   const graph = useMemo(
@@ -55,7 +57,7 @@ function Canvas({ workflowId }: { workflowId: string }) {
     [project, workflowId, loadProblems, failedKey],
   );
   const [nodes, setNodes] = useState<OperationNodeType[]>(graph.nodes);
-  useEffect(() => setNodes(graph.nodes.map((n) => ({ ...n, selected: n.id === selectedOperation }))), [graph, selectedOperation]);
+  useEffect(() => setNodes(graph.nodes.map((n) => ({ ...n, selected: selectedOperations.includes(n.id) }))), [graph, selectedOperations]);
 
   useEffect(() => {
     canvasControls.current = {
@@ -80,36 +82,55 @@ function Canvas({ workflowId }: { workflowId: string }) {
     };
   }, [flow, graph.edges, store, workflowId]);
 
+  // Memoised, as React Flow asks: it calls this whenever the handler changes.
+  const onSelectionChange = useCallback(({ nodes: chosen }: { nodes: OperationNodeType[] }) => store.getState().selectOperations(chosen.map((n) => n.id)), [store]);
   const onNodesChange = (changes: NodeChange<OperationNodeType>[]) => setNodes((ns) => applyNodeChanges(changes, ns));
   const dispatch = store.getState().dispatch;
 
   return (
-    <div className="canvas" data-testid="workflow-canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={graph.edges}
-        nodeTypes={nodeTypes}
-        colorMode={theme}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        onNodesChange={onNodesChange}
-        onNodeClick={(_e, node) => store.getState().selectOperation(node.id)}
-        onPaneClick={() => store.getState().selectOperation(undefined)}
-        onNodeDragStop={(_e, _node, dragged) =>
-          dispatch(moveOperations, { workflow: workflowId, positions: Object.fromEntries(dragged.map((n) => [n.id, n.position])) })
-        }
-        onConnect={(c: Connection) => c.source && c.target && dispatch(connectOperations, { from: c.source, to: c.target, on: (c.sourceHandle ?? 'success') as Trigger })}
-        onNodesDelete={(deleted) => dispatch(deleteOperations, { ids: deleted.map((n) => n.id) })}
-        onEdgesDelete={(deleted: Edge[]) => {
-          for (const e of deleted) dispatch(disconnectOperations, { from: e.source, to: e.target, on: (e.data?.on ?? 'success') as Trigger });
-        }}
-        deleteKeyCode={['Delete', 'Backspace']}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background />
-        <MiniMap pannable zoomable />
-        <Controls />
-      </ReactFlow>
+    <div className="canvas">
+      <StepPalette workflowId={workflowId} />
+      <div className="flow" data-testid="workflow-canvas">
+        <ReactFlow
+          nodes={nodes}
+          edges={graph.edges}
+          nodeTypes={nodeTypes}
+          colorMode={theme}
+          fitView
+          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+          onNodesChange={onNodesChange}
+          onNodeClick={(e, node) => !(e.ctrlKey || e.metaKey || e.shiftKey) && store.getState().selectOperation(node.id)}
+          onSelectionChange={onSelectionChange}
+          onPaneClick={() => store.getState().selectOperation(undefined)}
+          onDragOver={(e) => {
+            if (!isPaletteDrag(e.dataTransfer)) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+          }}
+          onDrop={(e) => {
+            // Dropped beside the operations: a new operation there, holding the dropped step.
+            const step = droppedItem(e.dataTransfer);
+            if (step === undefined) return;
+            e.preventDefault();
+            const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+            dispatch(addOperation, { workflow: workflowId, name: 'New operation', position, steps: step ? [step] : [] });
+          }}
+          onNodeDragStop={(_e, _node, dragged) =>
+            dispatch(moveOperations, { workflow: workflowId, positions: Object.fromEntries(dragged.map((n) => [n.id, n.position])) })
+          }
+          onConnect={(c: Connection) => c.source && c.target && dispatch(connectOperations, { from: c.source, to: c.target, on: (c.sourceHandle ?? 'success') as Trigger })}
+          onNodesDelete={(deleted) => dispatch(deleteOperations, { ids: deleted.map((n) => n.id) })}
+          onEdgesDelete={(deleted: Edge[]) => {
+            for (const e of deleted) dispatch(disconnectOperations, { from: e.source, to: e.target, on: (e.data?.on ?? 'success') as Trigger });
+          }}
+          deleteKeyCode={['Delete', 'Backspace']}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background />
+          <MiniMap pannable zoomable />
+          <Controls />
+        </ReactFlow>
+      </div>
     </div>
   );
 }

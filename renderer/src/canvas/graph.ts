@@ -3,7 +3,7 @@
  * Node data is plain data (no functions), so React Flow can compare it cheaply.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Project } from '../../../engine/src/core/model/project.ts';
+import { componentFile, type Project } from '../../../engine/src/core/model/project.ts';
 import type { Step } from '../../../engine/src/core/model/operation.ts';
 import type { Problem } from '../../../engine/src/core/problems.ts';
 import type { ComponentRef } from '../store/components.ts';
@@ -16,6 +16,8 @@ export interface StepView {
   endpoint?: string;
   /** What a click on the step opens. */
   opens?: ComponentRef;
+  /** The first problem of the step, or of the component it uses, shown on hover. */
+  problem?: string;
 }
 
 export type OperationNodeData = {
@@ -38,7 +40,7 @@ export function stepView(project: Project, step: Step): StepView {
   if (step.kind === 'read' || step.kind === 'write') {
     const activity = project.activities.find((a) => a.id === step.activity);
     const endpoint = activity && project.endpoints.find((e) => e.id === activity.endpoint);
-    return { kind: step.kind, label: activity?.name ?? step.activity, endpoint: endpoint?.name, opens: endpoint && { kind: 'endpoints', id: endpoint.id } };
+    return { kind: step.kind, label: activity?.name ?? step.activity, endpoint: endpoint?.name, opens: activity && { kind: 'activities', id: activity.id } };
   }
   if (step.kind === 'transform') {
     const t = project.transformations.find((x) => x.id === step.transformation);
@@ -57,7 +59,8 @@ export function workflowGraph(project: Project, workflowId: string, problems: Pr
   workflow.operations.forEach((id, i) => {
     const op = project.operations.find((o) => o.id === id);
     const position = workflow.layout?.[id] ?? { x: 80 + (i % 4) * GRID.x, y: 80 + Math.floor(i / 4) * GRID.y };
-    const problem = problems.find((p) => p.file === `operations/${id}.json`);
+    const own = problems.filter((p) => p.file === componentFile('operations', id));
+    const problem = own.find((p) => stepOfPath(p.path) === undefined) ?? own[0];
     nodes.push({
       id,
       type: 'operation',
@@ -65,7 +68,7 @@ export function workflowGraph(project: Project, workflowId: string, problems: Pr
       data: {
         operationId: id,
         name: op?.name ?? `${id} (missing)`,
-        steps: op?.steps.map((s) => stepView(project, s)) ?? [],
+        steps: op?.steps.map((s, i) => withProblem(stepView(project, s), i, own, problems)) ?? [],
         problem: problem?.message ?? (op ? undefined : `operation "${id}" does not exist`),
         failedStep: failedStep?.operation === id ? failedStep.step : undefined,
       },
@@ -89,4 +92,18 @@ export function workflowGraph(project: Project, workflowId: string, problems: Pr
     }
   });
   return { nodes, edges };
+}
+
+/** The step index a problem's JSON path points into (`$.steps[2].activity` -> 2). */
+export function stepOfPath(path: string): number | undefined {
+  const match = /^\$\.steps\[(\d+)\]/.exec(path);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A step is invalid where the operation says so at that step, or where the component it uses has an error. */
+function withProblem(view: StepView, index: number, own: Problem[], problems: Problem[]): StepView {
+  const atStep = own.find((p) => stepOfPath(p.path) === index);
+  const used = view.opens && problems.find((p) => p.severity === 'error' && p.file.startsWith(`${view.opens!.kind}/${view.opens!.id}.`));
+  const problem = atStep?.message ?? (used ? `${used.file}: ${used.message}` : undefined);
+  return problem ? { ...view, problem } : view;
 }

@@ -6,6 +6,7 @@ import { addOperation } from '../store/document-commands.ts';
 import { isRunActive } from '../store/run-state.ts';
 import type { StudioStore } from '../store/studio-store.ts';
 import { canvasControls } from '../canvas/canvas-controls.ts';
+import { editAppCommands } from './edit-app-commands.ts';
 
 export interface AppCommand {
   id: string;
@@ -13,6 +14,10 @@ export interface AppCommand {
   shortcut?: string;
   /** Shortcuts that also work while typing in a field or in the script editor. */
   global?: boolean;
+  /** While disabled, the key keeps its usual meaning (Ctrl+C copies selected text). */
+  passThrough?: boolean;
+  /** The shortcut acts only with the focus on the canvas (or nowhere): Delete in the explorer is the explorer's. */
+  canvasOnly?: boolean;
   enabled(store: StudioStore): boolean;
   run(store: StudioStore): void | Promise<void>;
 }
@@ -133,6 +138,7 @@ export const appCommands: AppCommand[] = [
     enabled: () => true,
     run: (store) => store.getState().setTheme(store.getState().theme === 'dark' ? 'light' : 'dark'),
   },
+  ...editAppCommands,
   {
     id: 'closeProject',
     label: 'Close Project',

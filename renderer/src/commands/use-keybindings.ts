@@ -11,6 +11,11 @@ function isEditable(target: EventTarget | null): boolean {
   return !!el?.closest?.('input, textarea, select, [contenteditable="true"], .monaco-editor');
 }
 
+function onCanvas(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !el || el === document.body || !!el.closest?.('.canvas');
+}
+
 /** Runs the command whose shortcut was pressed, anywhere in the studio. */
 export function useKeybindings(): void {
   const { store } = useStudioContext();
@@ -18,10 +23,12 @@ export function useKeybindings(): void {
     const onKey = (event: KeyboardEvent) => {
       const mac = isMac();
       const command = appCommands.find((c) => c.shortcut && matchesShortcut(c.shortcut, event, mac));
-      if (!command || (!command.global && isEditable(event.target))) return;
+      if (!command || (!command.global && isEditable(event.target)) || (command.canvasOnly && !onCanvas(event.target))) return;
+      const enabled = command.enabled(store);
+      if (!enabled && command.passThrough) return;
       event.preventDefault();
       event.stopPropagation();
-      if (command.enabled(store)) void command.run(store);
+      if (enabled) void command.run(store);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

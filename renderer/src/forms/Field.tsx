@@ -61,3 +61,30 @@ export function CheckboxInput(props: { label: string; value: unknown; message?: 
     </Field>
   );
 }
+
+/** A choice among fixed values; `''` offers "none" where the field is optional. */
+export function SelectInput(props: { label: string; value: unknown; options: readonly (string | { value: string; label: string })[]; optional?: boolean; message?: string; onChange: (value: string | undefined) => void }) {
+  return (
+    <Field label={props.label} message={props.message}>
+      {(id, describedBy) => (
+        <select
+          id={id}
+          aria-invalid={!!props.message}
+          aria-describedby={describedBy}
+          value={props.value === undefined || props.value === null ? '' : String(props.value)}
+          onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}
+        >
+          {props.optional && <option value="">(none)</option>}
+          {props.options.map((o) => {
+            const { value, label } = typeof o === 'string' ? { value: o, label: o } : o;
+            return (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -3,7 +3,7 @@
  * without React and dispatched the same way from the canvas, forms, the palette and tests.
  */
 import { componentKinds, type ComponentKind, type Project } from '../../../engine/src/core/model/project.ts';
-import type { OperationDoc } from '../../../engine/src/core/model/operation.ts';
+import type { OperationDoc, Step } from '../../../engine/src/core/model/operation.ts';
 import type { WorkflowDoc } from '../../../engine/src/core/model/workflow.ts';
 import { findComponent, putComponent, type ComponentDoc } from './components.ts';
 
@@ -16,12 +16,12 @@ export interface DocumentCommand<A> {
   run(project: Project, args: A): Project;
 }
 
-const define = <A>(command: DocumentCommand<A>) => command;
+export const define = <A>(command: DocumentCommand<A>) => command;
 
 export type Position = { x: number; y: number };
 export type Trigger = 'success' | 'failure';
 
-function mustFind<T>(project: Project, kind: ComponentKind, id: string): T & ComponentDoc {
+export function mustFind<T>(project: Project, kind: ComponentKind, id: string): T & ComponentDoc {
   const doc = findComponent(project, kind, id);
   if (!doc) throw new Error(`no ${componentKinds[kind].label} "${id}"`);
   return doc as T & ComponentDoc;
@@ -93,14 +93,14 @@ export const disconnectOperations = define<{ from: string; to: string; on: Trigg
   },
 });
 
-/** A new, empty operation on a workflow's canvas. */
-export const addOperation = define<{ workflow: string; name: string; position: Position }>({
+/** A new operation on a workflow's canvas: empty, or with the step dropped on the canvas. */
+export const addOperation = define<{ workflow: string; name: string; position: Position; steps?: Step[] }>({
   id: 'addOperation',
   label: () => 'Add Operation',
-  run(project, { workflow, name, position }) {
+  run(project, { workflow, name, position, steps = [] }) {
     const wf = mustFind<WorkflowDoc>(project, 'workflows', workflow);
     const id = uniqueId(project, 'operations', name);
-    const op: OperationDoc = { id, name: uniqueName(project, 'operations', name), steps: [] };
+    const op: OperationDoc = { id, name: uniqueName(project, 'operations', name), steps };
     const withOp = putComponent(project, 'operations', id, op as unknown as ComponentDoc);
     return putComponent(withOp, 'workflows', workflow, {
       ...wf,
@@ -140,7 +140,7 @@ export const takeDiskVersion = define<{ kind: ComponentKind; id: string; doc: Co
   run: (project, { kind, id, doc }) => putComponent(project, kind, id, doc),
 });
 
-function capitalize(s: string): string {
+export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
@@ -153,9 +153,11 @@ export function uniqueId(project: Project, kind: ComponentKind, name: string): s
 }
 
 /** Names must be unique per kind (validation says so), so a new component gets a counter. */
-function uniqueName(project: Project, kind: ComponentKind, name: string): string {
+export function uniqueName(project: Project, kind: ComponentKind, name: string): string {
   const taken = new Set((project[kind] as { name: string }[]).map((c) => c.name.trim().toLowerCase()));
+  // Variable names are identifiers: no spaces.
+  const separator = kind === 'variables' ? '_' : ' ';
   let candidate = name;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name} ${n}`;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name}${separator}${n}`;
   return candidate;
 }

@@ -80,7 +80,12 @@ export function createDocumentSlice(client: StudioClient, options: DocumentOptio
         tabs: [],
         activeTab: opened.project.workflows[0] ? { kind: 'workflows', id: opened.project.workflows[0].id } : undefined,
         selectedOperation: undefined,
+        selectedOperations: [],
+        renaming: undefined,
+        pendingDelete: undefined,
+        usagesOf: undefined,
         run: undefined,
+        runHistory: [],
       });
       const first = opened.project.workflows[0];
       if (first) get().openTab({ kind: 'workflows', id: first.id });

@@ -1,17 +1,26 @@
 import type { StateCreator } from 'zustand';
-import type { StudioEvent } from '../../../preload/contract.ts';
+import type { RunSummary, StudioEvent } from '../../../preload/contract.ts';
 import type { StudioClient } from '../api/client.ts';
-import { applyRunEvent, isRunActive, startingRun, type RunView } from './run-state.ts';
+import { applyRunEvent, isRunActive, runViewOfLog, startingRun, type RunView } from './run-state.ts';
 import type { StudioState } from './studio-store.ts';
 
 /** The run started from the studio, followed live through the host's events. */
 export interface RunSlice {
   run?: RunView;
+  /** The project's earlier runs, newest first (`runs.history`). */
+  runHistory: RunSummary[];
+  historyError?: string;
+  loadHistory(): Promise<void>;
+  /** Shows an earlier run's log in the run panel. */
+  openRun(runId: string): Promise<void>;
   startRun(operation: string): Promise<void>;
   cancelRun(): Promise<void>;
   /** Called for every host event. */
   onRunEvent(event: StudioEvent): void;
 }
+
+/** Runs the history chart and list show. */
+const HISTORY_RUNS = 50;
 
 export function createRunSlice(client: StudioClient, now: () => number): StateCreator<StudioState, [], [], RunSlice> {
   return (set, get) => {
@@ -30,6 +39,26 @@ export function createRunSlice(client: StudioClient, now: () => number): StateCr
     };
 
     return {
+      runHistory: [],
+
+      async loadHistory() {
+        const { folder } = get();
+        if (!folder) return;
+        try {
+          const runHistory = await client.api.runs.history({ folder, limit: HISTORY_RUNS });
+          if (get().folder === folder) set({ runHistory, historyError: undefined });
+        } catch (err) {
+          set({ historyError: (err as Error).message });
+        }
+      },
+
+      async openRun(runId) {
+        const { folder, run } = get();
+        if (!folder || isRunActive(run)) return;
+        const { log } = await client.api.runs.get({ folder, runId });
+        set((s) => ({ run: runViewOfLog(log, s.runHistory.find((r) => r.id === runId)), bottomTab: 'run' }));
+      },
+
       async startRun(operation) {
         const { folder, project } = get();
         if (!folder || !project || isRunActive(get().run)) return;
@@ -64,7 +93,10 @@ export function createRunSlice(client: StudioClient, now: () => number): StateCr
         const next = applyRunEvent(run, event, now());
         if (next === run) return;
         set({ run: next });
-        if (event.type === 'runs.finished' && next.runId) void fetchLog(next.runId);
+        if (event.type === 'runs.finished' && next.runId) {
+          void fetchLog(next.runId);
+          void get().loadHistory();
+        }
       },
     };
   };

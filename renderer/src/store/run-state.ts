@@ -61,3 +61,22 @@ function upsertStep(steps: StepProgress[], operationName: string, name: string, 
 }
 
 export const isRunActive = (run: RunView | undefined) => run?.status === 'starting' || run?.status === 'running';
+
+/** An earlier run, opened from the history: its log as the run panel shows a finished run. */
+export function runViewOfLog(log: RunLog, summary?: RunSummary): RunView {
+  const steps = (l: RunLog): StepProgress[] => [
+    ...l.steps.map((s) => ({ operationName: l.operationName, name: s.name, kind: s.kind, records: s.recordsOut, finished: { recordsIn: s.recordsIn, recordsOut: s.recordsOut, ms: s.ms } })),
+    ...l.children.flatMap(steps),
+  ];
+  return {
+    runId: log.id,
+    operation: log.operation,
+    operationName: log.operationName,
+    status: log.status,
+    startedAt: Date.parse(log.startedAt),
+    endedAt: Date.parse(log.endedAt),
+    steps: steps(log),
+    summary,
+    log,
+  };
+}

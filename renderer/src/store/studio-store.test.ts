@@ -139,3 +139,35 @@ describe('studio store', () => {
     await vi.waitFor(() => expect(s().run?.log?.preview).toEqual({ Hello: [{ n: 1 }] }));
   });
 });
+
+describe('run history', () => {
+  const summary = (id: string, records: number) =>
+    ({ id, operation: 'a', operationName: 'A', status: 'succeeded', startedAt: '2026-01-01T10:00:00.000Z', endedAt: '2026-01-01T10:00:01.500Z', records, errors: 0, chainSucceeded: true }) as const;
+
+  it('loads the history when a run finishes and opens an earlier run in the run panel', async () => {
+    const { host, store } = await opened();
+    const s = () => store.getState();
+    const run = s().startRun('a');
+    await run;
+    host.history = [summary('run-1', 1), summary('run-0', 7)];
+    host.emit({ type: 'runs.finished', runId: 'run-1', folder: '/p', summary: summary('run-1', 1) });
+    await vi.waitFor(() => expect(s().runHistory.map((r) => r.id)).toEqual(['run-1', 'run-0']));
+
+    s().setBottomTab('history');
+    await s().openRun('run-0');
+    expect(s().bottomTab).toBe('run');
+    expect(s().run).toMatchObject({ runId: 'run-0', status: 'succeeded', summary: { records: 7 }, steps: [{ name: 'Hello', finished: { recordsOut: 1, ms: 4 } }] });
+    expect(s().run!.endedAt! - s().run!.startedAt).toBe(1500);
+  });
+
+  it('keeps a multi-selection out of the history, with the clicked operation first', async () => {
+    const { store } = await opened();
+    const s = () => store.getState();
+    s().selectOperation('b');
+    s().selectOperations(['a', 'b']);
+    expect(s()).toMatchObject({ selectedOperation: 'b', selectedOperations: ['a', 'b'] });
+    s().selectOperations([]);
+    expect(s().selectedOperation).toBeUndefined();
+    expect(s().history.past).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /** A project and a fake host for the store's tests: no network, no React. */
 import type { Project } from '../../../engine/src/core/model/project.ts';
-import type { StudioApi, StudioEvent } from '../../../preload/contract.ts';
+import type { RunSummary, StudioApi, StudioEvent } from '../../../preload/contract.ts';
+import type { RunLog } from './run-state.ts';
 import type { ConnectionState, StudioClient } from '../api/client.ts';
 
 export function sampleProject(): Project {
@@ -30,6 +31,28 @@ export interface FakeHost {
   emit(event: StudioEvent): void;
   connection(state: ConnectionState): void;
   runStarts: string[];
+  history: RunSummary[];
+  /** Secrets the fake vault holds, by variable. */
+  vault: Map<string, string>;
+}
+
+export function sampleLog(id = 'run-1'): RunLog {
+  return {
+    id,
+    operation: 'a',
+    operationName: 'A',
+    status: 'succeeded',
+    startedAt: '2026-01-01T10:00:00.000Z',
+    endedAt: '2026-01-01T10:00:01.500Z',
+    attempts: 1,
+    steps: [{ name: 'Hello', kind: 'script', recordsIn: 0, recordsOut: 1, ms: 4 }],
+    messages: [],
+    preview: { Hello: [{ n: 1 }] },
+    variables: {},
+    targets: [],
+    sources: [],
+    children: [],
+  };
 }
 
 export function fakeHost(initial: Project = sampleProject(), folder = '/p'): FakeHost {
@@ -39,6 +62,8 @@ export function fakeHost(initial: Project = sampleProject(), folder = '/p'): Fak
     disk: initial,
     saves: [],
     runStarts: [],
+    history: [],
+    vault: new Map(),
     emit: (e) => events.forEach((l) => l(e)),
     connection: (s) => connections.forEach((l) => l(s)),
     client: undefined as unknown as StudioClient,
@@ -67,7 +92,13 @@ export function fakeHost(initial: Project = sampleProject(), folder = '/p'): Fak
         return { runId: 'run-1' };
       },
       cancel: async () => ({ cancelled: true }),
-      get: async () => ({ log: { id: 'run-1', steps: [], preview: { Hello: [{ n: 1 }] } } }),
+      get: async ({ runId }: { runId: string }) => ({ log: sampleLog(runId) }),
+      history: async () => host.history,
+    },
+    vault: {
+      set: async ({ variable, value }: { variable: string; value: string }) => (host.vault.set(variable, value), {}),
+      delete: async ({ variable }: { variable: string }) => (host.vault.delete(variable), {}),
+      has: async ({ variable }: { variable: string }) => ({ has: host.vault.has(variable) }),
     },
   };
   host.client = {

@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { WorkflowCanvas } from '../canvas/WorkflowCanvas.tsx';
+import { ActivityForm } from '../forms/ActivityForm.tsx';
 import { EndpointForm } from '../forms/EndpointForm.tsx';
 import { OperationForm } from '../forms/OperationForm.tsx';
+import { VariableForm } from '../forms/VariableForm.tsx';
 import { findComponent, type ComponentRef } from '../store/components.ts';
 import { useStudio } from './studio-context.ts';
 
@@ -51,6 +53,10 @@ function Editor({ tab }: { tab: ComponentRef }) {
       return <EndpointForm key={tab.id} endpointId={tab.id} />;
     case 'operations':
       return <OperationForm key={tab.id} operationId={tab.id} />;
+    case 'activities':
+      return <ActivityForm key={tab.id} activityId={tab.id} />;
+    case 'variables':
+      return <VariableForm key={tab.id} variableId={tab.id} />;
     default:
       return <pre className="json-view">{JSON.stringify(doc, null, 2)}</pre>;
   }

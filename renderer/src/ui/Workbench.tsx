@@ -1,11 +1,14 @@
 import { appCommands } from '../commands/app-commands.ts';
+import { RunHistory } from '../run/RunHistory.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
 import { BottomPanel } from './BottomPanel.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { DeleteDialog } from './DeleteDialog.tsx';
 import { EditorArea } from './EditorArea.tsx';
 import { Explorer } from './Explorer.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useStudio, useStudioContext } from './studio-context.ts';
+import { UsagesPanel } from './UsagesPanel.tsx';
 
 const saveText = { saved: 'Saved', pending: 'Unsaved changes', saving: 'Saving…', error: 'Save failed' } as const;
 
@@ -15,6 +18,7 @@ export function Workbench() {
   const saveState = useStudio((s) => s.saveState);
   const saveError = useStudio((s) => s.saveError);
   const conflicts = useStudio((s) => s.conflicts);
+  const pendingDelete = useStudio((s) => s.pendingDelete);
   return (
     <div className="workbench">
       <header className="toolbar">
@@ -32,8 +36,9 @@ export function Workbench() {
       </header>
       <Explorer />
       <EditorArea />
-      <BottomPanel problems={<ProblemsPanel />} run={<RunPanel />} />
+      <BottomPanel panels={{ problems: <ProblemsPanel />, run: <RunPanel />, history: <RunHistory />, usages: <UsagesPanel /> }} />
       {conflicts.length > 0 && <ConflictDialog conflict={conflicts[0]} />}
+      {pendingDelete && <DeleteDialog target={pendingDelete} />}
     </div>
   );
 }
