@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
-import { CliExit, EXIT, line, type CliIO } from '../engine/src/cli/io.ts';
+import { CliExit, EXIT, line, stopSignal, type CliIO } from '../engine/src/cli/io.ts';
 import { MANIFEST_FILE } from '../engine/src/core/model/project.ts';
 import { openDefaultVault } from '../engine/src/vault/file-vault.ts';
 import { startBrowserHost } from './browser-host/server.ts';
@@ -59,16 +59,4 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
   return port;
-}
-
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.removeListener('SIGINT', stop);
-      process.removeListener('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }

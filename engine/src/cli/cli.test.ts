@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProject, saveProject } from '../project/store.ts';
-import { main } from './main.ts';
+import { runChorus } from './test-cli.ts';
 import { templatesDir } from './commands/new.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,15 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(work, { recursive: true, force: true }));
 
-async function chorus(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), interactive: false, cwd: work });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function chorus(args: string[], stdin = '') {
+  return runChorus(args, { cwd: work, stdin });
 }
 
 /** A copy of a bundled example in the test's own folder, so runs never touch the repository. */

@@ -1,16 +1,8 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.ts';
+import { runChorus } from './test-cli.ts';
 
-async function chorus(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), interactive: false, cwd: process.cwd() });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function chorus(args: string[], stdin = '') {
+  return runChorus(args, { cwd: process.cwd(), stdin });
 }
 
 describe('chorus eval', () => {

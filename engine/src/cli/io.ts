@@ -35,3 +35,16 @@ export function collectVar(value: string, previous: Record<string, string>): Rec
   if (eq <= 0) throw new CliExit(EXIT.usage, `chorus: --var expects name=value, got "${value}"`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
+
+/** Resolves on the first SIGINT or SIGTERM: how long-running commands (`serve`) wait to stop. */
+export function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

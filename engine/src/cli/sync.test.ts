@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempFolders } from '../project/test-helpers.ts';
 import { editJson, readJson, sampleProject, startTestServer, type TestServer } from '../../test/sync-server.ts';
-import { main } from './main.ts';
+import { runChorus } from './test-cli.ts';
 
 const folders = tempFolders();
 let server: TestServer;
@@ -27,15 +26,8 @@ afterEach(async () => {
   await folders.cleanup();
 });
 
-async function chorus(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([stdin]), interactive: false, cwd: work });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+function chorus(args: string[], stdin = '') {
+  return runChorus(args, { cwd: work, stdin });
 }
 
 /** `a` pushed first, `b` is a clone. */

@@ -1,25 +1,11 @@
 // Helpers for the tests of `chorus test` and dry runs: a small project on disk and the CLI through main().
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { canonicalJson } from '../core/json.ts';
-import { main } from '../cli/main.ts';
+import { runChorus, type CliResult } from '../cli/test-cli.ts';
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function chorus(cwd: string, args: string[], options: { stdin?: string; interactive?: boolean } = {}): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await main(args, { stdout, stderr, stdin: Readable.from([options.stdin ?? '']), interactive: options.interactive ?? false, cwd });
-  return { code, stdout: out.join(''), stderr: err.join('') };
+export function chorus(cwd: string, args: string[], options: { stdin?: string; interactive?: boolean } = {}): Promise<CliResult> {
+  return runChorus(args, { cwd, ...options });
 }
 
 /** Writes files (path -> JSON value, or text for strings) under `dir`. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { CliExit, EXIT, line, type CliIO } from '../../../engine/src/cli/io.ts';
+import { CliExit, EXIT, line, stopSignal, type CliIO } from '../../../engine/src/cli/io.ts';
 import { createMasterKeyFile, MASTER_KEY_ENV, readMasterKey } from '../crypto/master-key.ts';
 import { SQLITE_FILE } from '../db/open.ts';
 import { bootstrap, BOOTSTRAP_ADMIN, DEFAULT_ORGANISATION } from '../domain/bootstrap.ts';
@@ -124,16 +124,4 @@ function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
   return n;
-}
-
-function stopSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.removeListener('SIGINT', stop);
-      process.removeListener('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }
