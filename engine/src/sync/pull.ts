@@ -50,15 +50,21 @@ export async function integrate(dir: string, state: SyncState, client: RepoClien
   const bad = Object.keys(revision.manifest).find((path) => !isSyncablePath(path));
   if (bad) throw new SyncError('SYNC_INVALID', `revision ${revision.seq} names ${bad}, which is not a project file; nothing was written`);
 
+  // The base's contents are in the object store already; only newer ones may be missing.
+  const known = new Set(Object.values(state.base.manifest));
   const missing: string[] = [];
-  for (const hash of new Set(Object.values(revision.manifest))) if (!(await hasObject(dir, hash))) missing.push(hash);
+  for (const hash of new Set(Object.values(revision.manifest))) if (!known.has(hash) && !(await hasObject(dir, hash))) missing.push(hash);
   const downloaded = await client.download(missing);
   await putObjects(dir, downloaded.values());
 
-  const base = await readBaseFiles(dir, state.base.manifest);
-  const theirs = await readBaseFiles(dir, revision.manifest);
   const mine = await readLocalFiles(dir);
-  const local = changesBetween(state.base.manifest, manifestOf(mine));
+  const mineManifest = manifestOf(mine);
+  // A content the folder holds under the same hash is not read again from the object store.
+  const texts = new Map([...mine].map(([path, text]) => [mineManifest[path], text]));
+  for (const [hash, text] of downloaded) texts.set(hash, text);
+  const base = await readBaseFiles(dir, state.base.manifest, texts);
+  const theirs = await readBaseFiles(dir, revision.manifest, texts);
+  const local = changesBetween(state.base.manifest, mineManifest);
   const snapshot = local.length ? await takeSnapshot(dir, mine, local, state.base.revision) : undefined;
 
   const merged = mergeProjectFiles(base, mine, theirs);

@@ -5,7 +5,6 @@ import { SyncError } from './errors.ts';
 import { changesBetween, manifestOf, readLocalFiles } from './local.ts';
 import { integrate, refuseWhileConflicts, type PullResult } from './pull.ts';
 import { putObjects, readState, writeState, type SyncState } from './state.ts';
-import { sha256 } from './client.ts';
 
 export interface PushOptions extends SyncOptions {
   message?: string;
@@ -44,10 +43,15 @@ export async function push(dir: string, options: PushOptions = {}): Promise<Push
     const files = await readLocalFiles(dir);
     const manifest = manifestOf(files);
     if (state.base.revision !== null && changesBetween(state.base.manifest, manifest).length === 0) return result;
-    result.uploaded += await client.uploadMissing(new Map([...files.values()].map((text) => [sha256(text), text])));
+    // The base's contents are on the server (it accepted or served that revision) and in the
+    // object store: only contents new since the base are offered and stored.
+    const known = new Set(Object.values(state.base.manifest));
+    const fresh = new Map<string, string>();
+    for (const [path, text] of files) if (!known.has(manifest[path])) fresh.set(manifest[path], text);
+    result.uploaded += await client.uploadMissing(fresh);
     const answer = await client.createRevision(state.project!, { parent: state.base.revision, message: options.message ?? '', manifest });
     if (answer.ok) {
-      await putObjects(dir, files.values());
+      await putObjects(dir, fresh.values());
       await writeState(dir, { ...state, base: { revision: answer.revision.id, seq: answer.revision.seq, manifest } });
       result.revision = { id: answer.revision.id, seq: answer.revision.seq };
       return result;

@@ -81,12 +81,22 @@ export async function hasObject(dir: string, hashOf: string): Promise<boolean> {
   return exists(join(syncDir(dir), 'objects', hashOf));
 }
 
-/** The base files of a manifest, read from the object store. */
-export async function readBaseFiles(dir: string, manifest: Record<string, string>): Promise<Map<string, string>> {
+/**
+ * The files of a manifest, read from the object store. `known` (contents by hash) spares
+ * reading what is already in memory, and learns what is read.
+ */
+export async function readBaseFiles(dir: string, manifest: Record<string, string>, known = new Map<string, string>()): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const [path, h] of Object.entries(manifest)) {
+    const text = known.get(h);
+    if (text !== undefined) {
+      files.set(path, text);
+      continue;
+    }
     try {
-      files.set(path, await readFile(join(syncDir(dir), 'objects', h), 'utf8'));
+      const read = await readFile(join(syncDir(dir), 'objects', h), 'utf8');
+      known.set(h, read);
+      files.set(path, read);
     } catch (err) {
       throw new SyncError('SYNC_NOT_CONFIGURED', `the base content of ${path} is missing from ${join(syncDir(dir), 'objects')}; clone the project again`, undefined, { cause: err });
     }
