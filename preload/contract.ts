@@ -70,6 +70,32 @@ const stepSchema = z.strictObject({
   ms: z.number(),
 });
 
+/** `error`: the test could not run (a missing fixture, an unknown operation); it counts as failed. */
+export const testStatusSchema = z.enum(['passed', 'failed', 'error', 'skipped']);
+
+export const testSummarySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  /** What the test runs: an operation, or one transformation. */
+  target: z.strictObject({ kind: z.enum(['operation', 'transformation']), id: z.string(), name: z.string() }),
+  /** Of the last `tests.run` in this host session; absent when it has not run since the host started. */
+  status: testStatusSchema.optional(),
+  skip: z.string().optional(),
+});
+
+/** One difference of a failed comparison; values as JSON text, `(nothing)`/`(missing)` where a side has none. */
+export const testDiffLineSchema = z.strictObject({ path: z.string(), expected: z.string(), actual: z.string() });
+
+export const testResultSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  status: testStatusSchema,
+  ms: z.number(),
+  /** What failed: a line (`output of "Write" differs from tests/fixtures/x.json (1 difference)`), its diff, other details (messages of the run). */
+  failures: z.array(z.strictObject({ message: z.string(), diff: z.array(testDiffLineSchema), details: z.array(z.string()) })),
+  skipReason: z.string().optional(),
+});
+
 const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
 /** Every service and method of the studio API. */
@@ -103,6 +129,18 @@ export const studioApi = {
     /** Newest first. */
     history: method(z.strictObject({ folder, limit: z.number().int().min(1).max(1000).optional() }), z.array(runSummarySchema)),
     get: method(z.strictObject({ folder, runId }), z.strictObject({ log: z.custom<RunLog>() })),
+  },
+  tests: {
+    /** The project's tests (`tests/*.json`), by id. */
+    list: method(z.strictObject({ folder }), z.array(testSummarySchema)),
+    /** Runs the tests (all, or those in `ids`) in a worker, fixtures in, writes captured; answers when all are done. */
+    run: method(z.strictObject({ folder, ids: z.array(componentId).min(1).max(10_000).optional() }), z.strictObject({ results: z.array(testResultSchema) })),
+    /**
+     * A new test from a kept run: its operation runs again in capture mode with the run's
+     * project variables; what it read becomes input fixtures and what it would write golden
+     * files, under `tests/fixtures/<id>/`.
+     */
+    createFromRun: method(z.strictObject({ folder, runId, name: z.string().trim().min(1).max(200) }), z.strictObject({ id: z.string() })),
   },
   vault: {
     /** Secrets belong to a project's secret variables; the host never sends a value back. */
@@ -144,6 +182,9 @@ export type ResponseOf<S extends ServiceName, M extends MethodName<S>> = StudioA
 export type Settings = z.output<typeof settingsSchema>;
 export type RecentProject = z.output<typeof recentProjectSchema>;
 export type RunSummary = z.output<typeof runSummarySchema>;
+export type TestSummary = z.output<typeof testSummarySchema>;
+export type TestResultView = z.output<typeof testResultSchema>;
+export type TestDiffLine = z.output<typeof testDiffLineSchema>;
 export type ComponentChange = z.output<typeof componentWrite> | z.output<typeof componentDelete>;
 
 /** The method names of every service, for hosts that register them generically. */

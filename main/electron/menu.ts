@@ -59,6 +59,7 @@ export function menuLayout(options: { mac: boolean; dev: boolean }): { label: st
         command('showProblems', 'Show Problems', 'Mod+Shift+M'),
         command('showRunLog', 'Show Run Log', 'Mod+Shift+R'),
         command('showRunHistory', 'Show Run History', 'Mod+Shift+H'),
+        command('showTests', 'Show Tests', 'Mod+Shift+Y'),
         'separator',
         command('fitView', 'Fit Workflow to Window', 'Mod+Shift+F'),
         command('autoLayout', 'Auto-Layout Workflow', 'Mod+Shift+L'),
@@ -70,7 +71,13 @@ export function menuLayout(options: { mac: boolean; dev: boolean }): { label: st
     },
     {
       label: 'Run',
-      entries: [command('runOperation', 'Run Operation', 'F5'), command('cancelRun', 'Cancel Run', 'Shift+F5')],
+      entries: [
+        command('runOperation', 'Run Operation', 'F5'),
+        command('cancelRun', 'Cancel Run', 'Shift+F5'),
+        'separator',
+        command('runAllTests', 'Run All Tests'),
+        command('createTestFromRun', 'Create Test from This Run'),
+      ],
     },
     { label: 'Help', entries: [{ role: 'about' }] },
   ];

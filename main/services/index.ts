@@ -6,6 +6,7 @@ import { EventHub } from './events.ts';
 import { ProjectService } from './projects.ts';
 import { RunManager } from './runs.ts';
 import { SettingsService } from './settings.ts';
+import { TestService } from './tests.ts';
 import { VaultService } from './vault.ts';
 
 export interface StudioServicesOptions {
@@ -24,7 +25,7 @@ export interface StudioServicesOptions {
 export interface StudioServices {
   handlers: StudioHandlers;
   events: EventHub;
-  /** Stops runs and watchers. */
+  /** Stops runs, test workers and watchers. */
   close(): Promise<void>;
 }
 
@@ -39,6 +40,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     // A project without secret variables never opens the vault.
     secretsFor: async (project) => (project.variables.some((v) => v.secret) ? resolveSecretVariables(project, await vault()) : new Map()),
   });
+  const tests = new TestService();
   const vaultService = new VaultService(vault);
   const handlers: StudioHandlers = {
     projects: {
@@ -58,6 +60,11 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       history: (r) => runs.history(r),
       get: (r) => runs.get(r),
     },
+    tests: {
+      list: (r) => tests.list(r),
+      run: (r) => tests.run(r),
+      createFromRun: (r) => tests.createFromRun(r),
+    },
     vault: {
       set: (r) => vaultService.set(r),
       delete: (r) => vaultService.delete(r),
@@ -74,7 +81,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
     events,
     async close() {
       projects.close();
-      await runs.close();
+      await Promise.all([runs.close(), tests.close()]);
     },
   };
 }

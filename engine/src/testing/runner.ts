@@ -25,7 +25,7 @@ export async function runTests(env: TestEnv, tests: TestCase[], options: { concu
     while (next < tests.length) {
       const index = next++;
       results[index] = await runTest(env, tests[index]);
-      while (reported < tests.length && results[reported]) options.onResult?.(results[reported++]!);
+      for (; reported < tests.length && results[reported]; reported++) options.onResult?.(results[reported]!);
     }
   };
   const workers = Math.max(1, Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, tests.length));

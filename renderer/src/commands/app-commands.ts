@@ -7,6 +7,7 @@ import { isRunActive } from '../store/run-state.ts';
 import type { StudioStore } from '../store/studio-store.ts';
 import { canvasControls } from '../canvas/canvas-controls.ts';
 import { editAppCommands } from './edit-app-commands.ts';
+import { testAppCommands } from '../tests/test-commands.ts';
 
 export interface AppCommand {
   id: string;
@@ -139,6 +140,7 @@ export const appCommands: AppCommand[] = [
     run: (store) => store.getState().setTheme(store.getState().theme === 'dark' ? 'light' : 'dark'),
   },
   ...editAppCommands,
+  ...testAppCommands,
   {
     id: 'closeProject',
     label: 'Close Project',

@@ -1,6 +1,8 @@
 import { appCommands } from '../commands/app-commands.ts';
 import { RunHistory } from '../run/RunHistory.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
+import { TestsPanel } from '../tests/TestsPanel.tsx';
+import { testsStoreOf } from '../tests/tests-store.ts';
 import { BottomPanel } from './BottomPanel.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { DeleteDialog } from './DeleteDialog.tsx';
@@ -19,6 +21,9 @@ export function Workbench() {
   const saveError = useStudio((s) => s.saveError);
   const conflicts = useStudio((s) => s.conflicts);
   const pendingDelete = useStudio((s) => s.pendingDelete);
+  const { client, store } = useStudioContext();
+  // Connected here, not in the panel, so the test commands work while another tab is shown.
+  testsStoreOf(store, client);
   return (
     <div className="workbench">
       <header className="toolbar">
@@ -36,7 +41,7 @@ export function Workbench() {
       </header>
       <Explorer />
       <EditorArea />
-      <BottomPanel panels={{ problems: <ProblemsPanel />, run: <RunPanel />, history: <RunHistory />, usages: <UsagesPanel /> }} />
+      <BottomPanel panels={{ problems: <ProblemsPanel />, run: <RunPanel />, history: <RunHistory />, usages: <UsagesPanel />, tests: <TestsPanel /> }} />
       {conflicts.length > 0 && <ConflictDialog conflict={conflicts[0]} />}
       {pendingDelete && <DeleteDialog target={pendingDelete} />}
     </div>
