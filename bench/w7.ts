@@ -7,6 +7,8 @@
 // engine/test/sync-server.ts does), so every full push really uploads every content.
 // Bytes are counted at the server: request and response bodies (content-length, in Fastify
 // hooks) and everything on the sockets (bodies plus HTTP headers). The sync client is unchanged.
+// A push sends its revision as changes to its base and a pull asks for the changes since its
+// base, so neither carries the revision manifest; the full push and the clone still do.
 // Operations: BENCH_W7_OPERATIONS (default 500); rounds: BENCH_W7_ROUNDS (default 5).
 import type { Socket } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -206,5 +208,8 @@ for (const side of ['push', 'pull'] as const) {
 }
 const changedBytes = projectBytes / files;
 console.log(`one changed file is ${pct(changedBytes, projectBytes)} of the project's bytes (a file is ${changedBytes.toFixed(0)} bytes on average)`);
-console.log(`the revision manifest (path -> SHA-256 of every file) is ${kb(manifestBytes)}: a push sends it and gets it back, a pull gets it`);
+console.log(
+  `the revision manifest (path -> SHA-256 of every file) is ${kb(manifestBytes)}: the full push and the clone carry it, a push or pull of a change carries only the change ` +
+    `(push 1 op body bytes = ${(one.push.bodyBytes / changedBytes).toFixed(1)} average files, pull 1 op ${(one.pull.bodyBytes / changedBytes).toFixed(1)})`,
+);
 console.log(`push 1 op ${one.push.ms.toFixed(1)} ms, pull 1 op ${one.pull.ms.toFixed(1)} ms (target <= ${TARGET_MS} ms each): ${one.push.ms <= TARGET_MS && one.pull.ms <= TARGET_MS ? 'met' : 'NOT met'}`);

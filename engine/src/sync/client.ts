@@ -18,7 +18,14 @@ export interface RemoteRevision {
   createdAt: string;
 }
 
+/** Component path -> SHA-256 of its content. */
 export type Manifest = Record<string, string>;
+
+/** How one manifest differs from another: contents put at paths (added or changed), paths deleted. */
+export interface ManifestChanges {
+  put: Manifest;
+  delete: string[];
+}
 
 export interface RemoteOptions {
   /** Base URL of the server, without `/api/v1`. */
@@ -29,7 +36,7 @@ export interface RemoteOptions {
   timeoutMs?: number;
 }
 
-export type PushAnswer = { ok: true; revision: RemoteRevision & { manifest: Manifest } } | { ok: false; head: { id: string; seq: number } };
+export type PushAnswer = { ok: true; revision: RemoteRevision } | { ok: false; head: { id: string; seq: number } };
 
 /** Blobs transferred at once: enough to hide latency, few enough to stay polite to the server. */
 const PARALLEL = 8;
@@ -64,12 +71,19 @@ export class RepoClient {
     return this.#json('GET', this.#org(`/projects/${encodeURIComponent(project)}/revisions/${encodeURIComponent(revision)}`));
   }
 
+  /** What changed from revision `since` to `revision`: a pull's bytes grow with the change, not the project. */
+  getChanges(project: string, revision: string, since: string): Promise<ManifestChanges> {
+    const path = `/projects/${encodeURIComponent(project)}/revisions/${encodeURIComponent(revision)}/changes?since=${encodeURIComponent(since)}`;
+    return this.#json('GET', this.#org(path));
+  }
+
   async listRevisions(project: string, limit: number): Promise<RemoteRevision[]> {
     const page = await this.#json<{ items: RemoteRevision[] }>('GET', this.#org(`/projects/${encodeURIComponent(project)}/revisions?limit=${limit}`));
     return page.items;
   }
 
-  async createRevision(project: string, body: { parent: string | null; message: string; manifest: Manifest }): Promise<PushAnswer> {
+  /** Pushes a revision as changes to its parent (the client's base). */
+  async createRevision(project: string, body: { parent: string | null; message: string; changes: ManifestChanges }): Promise<PushAnswer> {
     try {
       return { ok: true, revision: await this.#json('POST', this.#org(`/projects/${encodeURIComponent(project)}/revisions`), body) };
     } catch (err) {

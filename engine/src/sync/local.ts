@@ -4,7 +4,7 @@ import { MANIFEST_FILE } from '../core/model/project.ts';
 import { componentKindOfFile } from '../core/project-files.ts';
 import { stageFile, syncFolder, type StagedFile } from '../project/atomic.ts';
 import { readProjectFiles } from '../project/store.ts';
-import { sha256, type Manifest } from './client.ts';
+import { sha256, type Manifest, type ManifestChanges } from './client.ts';
 import { SyncError } from './errors.ts';
 
 /**
@@ -44,6 +44,20 @@ export function changesBetween(from: Manifest, to: Manifest): Change[] {
     else if (from[path] !== to[path]) changes.push({ path, change: 'modified' });
   }
   return changes;
+}
+
+/** The changes that turn manifest `from` into `to`: what a push sends instead of the whole manifest. */
+export function manifestChanges(from: Manifest, to: Manifest): ManifestChanges {
+  const put: Manifest = {};
+  for (const [path, hash] of Object.entries(to)) if (from[path] !== hash) put[path] = hash;
+  return { put, delete: Object.keys(from).filter((path) => !Object.hasOwn(to, path)) };
+}
+
+/** `manifest` with the changes made, paths in order (as `manifestOf` and the server keep them). */
+export function applyChanges(manifest: Manifest, changes: ManifestChanges): Manifest {
+  const next: Manifest = { ...manifest, ...changes.put };
+  for (const path of changes.delete) delete next[path];
+  return Object.fromEntries(Object.entries(next).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { mergeProjectFiles } from '../core/merge/files.ts';
-import type { RepoClient } from './client.ts';
+import type { Manifest, RepoClient } from './client.ts';
 import { connect, type SyncOptions } from './connect.ts';
 import { SyncError } from './errors.ts';
-import { changesBetween, isSyncablePath, manifestOf, readLocalFiles, writeProjectFiles } from './local.ts';
+import { applyChanges, changesBetween, isSyncablePath, manifestOf, readLocalFiles, writeProjectFiles } from './local.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { hasObject, putObjects, readBaseFiles, readState, writeConflictCandidate, writeState, type SyncState } from './state.ts';
 
@@ -46,7 +46,13 @@ export function refuseWhileConflicts(state: SyncState, what: string): void {
  * simply pulled again.
  */
 export async function integrate(dir: string, state: SyncState, client: RepoClient, head: { id: string; seq: number }): Promise<PullResult> {
-  const revision = await client.getRevision(state.project!, head.id);
+  // With a base, only what changed since it crosses the wire; the head's manifest is the
+  // base's with those changes made.
+  const manifest: Manifest =
+    state.base.revision === null
+      ? (await client.getRevision(state.project!, head.id)).manifest
+      : applyChanges(state.base.manifest, await client.getChanges(state.project!, head.id, state.base.revision));
+  const revision = { id: head.id, seq: head.seq, manifest };
   const bad = Object.keys(revision.manifest).find((path) => !isSyncablePath(path));
   if (bad) throw new SyncError('SYNC_INVALID', `revision ${revision.seq} names ${bad}, which is not a project file; nothing was written`);
 

@@ -2,7 +2,7 @@ import { MANIFEST_FILE } from '../core/model/project.ts';
 import type { RepoClient } from './client.ts';
 import { connect, type SyncOptions } from './connect.ts';
 import { SyncError } from './errors.ts';
-import { changesBetween, manifestOf, readLocalFiles } from './local.ts';
+import { manifestChanges, manifestOf, readLocalFiles } from './local.ts';
 import { integrate, refuseWhileConflicts, type PullResult } from './pull.ts';
 import { putObjects, readState, writeState, type SyncState } from './state.ts';
 
@@ -42,14 +42,16 @@ export async function push(dir: string, options: PushOptions = {}): Promise<Push
   for (let round = 1; ; round++) {
     const files = await readLocalFiles(dir);
     const manifest = manifestOf(files);
-    if (state.base.revision !== null && changesBetween(state.base.manifest, manifest).length === 0) return result;
+    // The revision goes as changes to the base (the server has the base's manifest).
+    const changes = manifestChanges(state.base.manifest, manifest);
+    if (state.base.revision !== null && Object.keys(changes.put).length === 0 && changes.delete.length === 0) return result;
     // The base's contents are on the server (it accepted or served that revision) and in the
     // object store: only contents new since the base are offered and stored.
     const known = new Set(Object.values(state.base.manifest));
     const fresh = new Map<string, string>();
     for (const [path, text] of files) if (!known.has(manifest[path])) fresh.set(manifest[path], text);
     result.uploaded += await client.uploadMissing(fresh);
-    const answer = await client.createRevision(state.project!, { parent: state.base.revision, message: options.message ?? '', manifest });
+    const answer = await client.createRevision(state.project!, { parent: state.base.revision, message: options.message ?? '', changes });
     if (answer.ok) {
       await putObjects(dir, fresh.values());
       await writeState(dir, { ...state, base: { revision: answer.revision.id, seq: answer.revision.seq, manifest } });

@@ -10,6 +10,15 @@ import { decodeCursor, pageOf, type Page, type PageRequest } from './page.ts';
 /** Component path (relative, `/` separators) -> SHA-256 of its content. */
 export type Manifest = Record<string, string>;
 
+/** How one manifest differs from another: contents put at paths (added or changed), paths deleted. */
+export interface ManifestChanges {
+  put: Manifest;
+  delete: string[];
+}
+
+/** Most components a revision may list; far above real projects, low enough to bound a request. */
+export const MAX_COMPONENTS = 20_000;
+
 export interface Revision {
   id: string;
   project: string;
@@ -74,8 +83,24 @@ export async function getRevision(deps: Deps, access: OrgAccess, projectId: stri
     [revisionId, projectId],
   );
   if (!row) throw notFound(`revision "${revisionId}"`);
-  const manifest = JSON.parse(open(orgKey(deps, access), row.manifest!, manifestContext(row.id)).toString('utf8')) as Manifest;
-  return { ...toRevision(row), manifest };
+  return { ...toRevision(row), manifest: openManifest(deps, access, row.id, row.manifest!) };
+}
+
+/**
+ * What changed from revision `since` to revision `revisionId` of a project (from nothing
+ * when `since` is absent): what a client based on `since` needs to know to reach it, in
+ * bytes proportional to the change rather than to the project.
+ */
+export async function getChanges(deps: Deps, access: OrgAccess, projectId: string, revisionId: string, since?: string): Promise<ManifestChanges> {
+  await projectAccess(deps, access, projectId, 'read');
+  const ids = since === undefined ? [revisionId] : [revisionId, since];
+  const rows = await deps.db.all<{ id: string; manifest: Buffer }>(
+    `SELECT id, manifest FROM revisions WHERE project_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+    [projectId, ...ids],
+  );
+  const manifests = new Map(rows.map((r) => [r.id, openManifest(deps, access, r.id, r.manifest)]));
+  for (const id of ids) if (!manifests.has(id)) throw notFound(`revision "${id}"`);
+  return diffManifests(since === undefined ? {} : manifests.get(since)!, manifests.get(revisionId)!);
 }
 
 /**
@@ -88,14 +113,24 @@ export async function createRevision(
   deps: Deps,
   access: OrgAccess,
   projectId: string,
-  input: { parent: string | null; message: string; manifest: Manifest },
-): Promise<RevisionWithManifest> {
+  input: { parent: string | null; message: string } & ({ manifest: Manifest; changes?: undefined } | { manifest?: undefined; changes: ManifestChanges }),
+): Promise<Revision> {
   const { project } = await projectAccess(deps, access, projectId, 'write');
-  const missing = await missingBlobs(deps.db, access.org.id, Object.values(input.manifest));
+  let manifest: Manifest;
+  let newHashes: string[];
+  if (input.changes) {
+    // The parent's contents were all present when it was stored, and contents are never
+    // removed: only those put now need checking.
+    manifest = applyChanges(await parentManifest(deps, access, project.id, input.parent), input.changes);
+    newHashes = [...new Set(Object.values(input.changes.put))];
+  } else {
+    manifest = sortedManifest(input.manifest);
+    newHashes = Object.values(manifest);
+  }
+  const missing = await missingBlobs(deps.db, access.org.id, newHashes);
   if (missing.length) throw new RepoError(422, 'BLOBS_MISSING', `${missing.length} component contents are not uploaded yet`, { missing });
 
-  const manifest = sortedManifest(input.manifest);
-  const revision: RevisionWithManifest = {
+  const revision: Revision = {
     id: newId(),
     project: project.id,
     seq: 0,
@@ -104,7 +139,6 @@ export async function createRevision(
     message: input.message,
     componentCount: Object.keys(manifest).length,
     createdAt: now(),
-    manifest,
   };
   const sealed = seal(orgKey(deps, access), Buffer.from(JSON.stringify(manifest)), manifestContext(revision.id));
 
@@ -115,12 +149,7 @@ export async function createRevision(
     const moved =
       parentSeq < 0 ||
       (await tx.run('UPDATE projects SET head_revision_id = ?, head_seq = ? WHERE id = ? AND head_seq = ?', [revision.id, revision.seq, project.id, parentSeq])) === 0;
-    if (moved) {
-      const head = await tx.get<{ head_revision_id: string | null; head_seq: number | string }>('SELECT head_revision_id, head_seq FROM projects WHERE id = ?', [project.id]);
-      throw new RepoError(409, 'HEAD_MOVED', 'the project has moved on since your base revision: pull, merge, and push again', {
-        head: head?.head_revision_id ? { id: head.head_revision_id, seq: Number(head.head_seq) } : null,
-      });
-    }
+    if (moved) throw await headMoved(tx, project.id);
     await tx.run(
       'INSERT INTO revisions (id, project_id, seq, parent_id, author_id, message, manifest, component_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [revision.id, project.id, revision.seq, revision.parent, access.actor.userId, revision.message, sealed, revision.componentCount, revision.createdAt],
@@ -128,6 +157,51 @@ export async function createRevision(
     await audit(tx, access.actor, access.org.id, 'revision.create', `project:${project.id}`, { revision: revision.id, seq: revision.seq, parent: revision.parent });
     return revision;
   });
+}
+
+/** 409 HEAD_MOVED, carrying the project's current head. */
+async function headMoved(db: Pick<Deps['db'], 'get'>, projectId: string): Promise<RepoError> {
+  const head = await db.get<{ head_revision_id: string | null; head_seq: number | string }>('SELECT head_revision_id, head_seq FROM projects WHERE id = ?', [projectId]);
+  return new RepoError(409, 'HEAD_MOVED', 'the project has moved on since your base revision: pull, merge, and push again', {
+    head: head?.head_revision_id ? { id: head.head_revision_id, seq: Number(head.head_seq) } : null,
+  });
+}
+
+/** The manifest changes apply to: the parent's, nothing for a first revision; 409 for a parent not of this project. */
+async function parentManifest(deps: Deps, access: OrgAccess, projectId: string, parent: string | null): Promise<Manifest> {
+  if (parent === null) return {};
+  const row = await deps.db.get<{ manifest: Buffer }>('SELECT manifest FROM revisions WHERE id = ? AND project_id = ?', [parent, projectId]);
+  if (!row) throw await headMoved(deps.db, projectId);
+  return openManifest(deps, access, parent, row.manifest);
+}
+
+/** The parent's manifest with the changes made; a deleted path must be there to delete. */
+function applyChanges(parent: Manifest, changes: ManifestChanges): Manifest {
+  const manifest = { ...parent, ...changes.put };
+  changes.delete.forEach((path, i) => {
+    if (!Object.hasOwn(parent, path)) {
+      const field = `$.changes.delete[${i}]`;
+      throw new RepoError(400, 'INVALID_REQUEST', `body ${field}: the parent revision has no ${path} to delete`, { field, in: 'body', errors: [{ field, message: 'not in the parent revision' }] });
+    }
+    delete manifest[path];
+  });
+  if (Object.keys(manifest).length > MAX_COMPONENTS) {
+    const field = '$.changes.put';
+    const message = `at most ${MAX_COMPONENTS} components`;
+    throw new RepoError(400, 'INVALID_REQUEST', `body ${field}: ${message}`, { field, in: 'body', errors: [{ field, message }] });
+  }
+  return sortedManifest(manifest);
+}
+
+/** What turns manifest `from` into `to`, paths in order. */
+function diffManifests(from: Manifest, to: Manifest): ManifestChanges {
+  const put: Manifest = {};
+  for (const [path, hash] of Object.entries(to)) if (from[path] !== hash) put[path] = hash;
+  return { put: sortedManifest(put), delete: Object.keys(from).filter((path) => !Object.hasOwn(to, path)).sort() };
+}
+
+function openManifest(deps: Deps, access: OrgAccess, revisionId: string, sealed: Buffer): Manifest {
+  return JSON.parse(open(orgKey(deps, access), sealed, manifestContext(revisionId)).toString('utf8')) as Manifest;
 }
 
 function sortedManifest(manifest: Manifest): Manifest {

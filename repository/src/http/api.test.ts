@@ -70,6 +70,86 @@ describe.each(backends)('repository API on $name', (backend) => {
     expect(listed.body.items.map((p: { id: string }) => p.id)).toEqual([projectId]);
   });
 
+  it('stores a revision posted as changes to its parent, answered without its manifest, and serves the changes between two revisions', async () => {
+    const projectId = await newProject();
+    const [a, b, c, d, e] = await upload(admin, 'default', ['chorus a', 'op x', 'op y', 'op x2', 'op z']);
+    const revisions = `/orgs/default/projects/${projectId}/revisions`;
+    const first = await admin.post(revisions, { parent: null, message: 'first', changes: { put: { 'chorus.json': a, 'operations/x.json': b, 'operations/y.json': c } } });
+    expectStatus(first, 201);
+    expect(first.body).toMatchObject({ seq: 1, parent: null, message: 'first', componentCount: 3 });
+    expect(Object.keys(first.body).sort()).toEqual(['author', 'componentCount', 'createdAt', 'id', 'message', 'parent', 'project', 'seq']);
+
+    const second = await admin.post(revisions, { parent: first.body.id, changes: { put: { 'operations/x.json': d, 'operations/z.json': e }, delete: ['operations/y.json'] } });
+    expectStatus(second, 201);
+    expect(second.body).toMatchObject({ seq: 2, parent: first.body.id, message: '', componentCount: 3 });
+    expect(second.body).not.toHaveProperty('manifest');
+    const stored = await admin.get(`${revisions}/${second.body.id}`);
+    expect(stored.body.manifest).toEqual({ 'chorus.json': a, 'operations/x.json': d, 'operations/z.json': e });
+    expect(Object.keys(stored.body.manifest)).toEqual(['chorus.json', 'operations/x.json', 'operations/z.json']);
+    // A whole manifest is still taken, and answered the same way.
+    const third = await admin.post(revisions, { parent: second.body.id, manifest: { 'chorus.json': a } });
+    expectStatus(third, 201);
+    expect(third.body).toMatchObject({ seq: 3, componentCount: 1 });
+    expect(third.body).not.toHaveProperty('manifest');
+
+    const changes = (to: string, since?: string) => admin.get(`${revisions}/${to}/changes${since ? `?since=${since}` : ''}`);
+    expect((await changes(second.body.id, first.body.id)).body).toEqual({ put: { 'operations/x.json': d, 'operations/z.json': e }, delete: ['operations/y.json'] });
+    expect((await changes(first.body.id, second.body.id)).body).toEqual({ put: { 'operations/x.json': b, 'operations/y.json': c }, delete: ['operations/z.json'] });
+    expect((await changes(third.body.id, first.body.id)).body).toEqual({ put: {}, delete: ['operations/x.json', 'operations/y.json'] });
+    expect((await changes(second.body.id, second.body.id)).body).toEqual({ put: {}, delete: [] });
+    expect((await changes(first.body.id)).body).toEqual({ put: { 'chorus.json': a, 'operations/x.json': b, 'operations/y.json': c }, delete: [] });
+
+    const otherProject = await newProject();
+    const other = await push(otherProject, null, { 'chorus.json': 'other project' });
+    for (const reply of [await changes(crypto.randomUUID(), first.body.id), await changes(second.body.id, crypto.randomUUID()), await changes(second.body.id, other.body.id), await changes(other.body.id)]) {
+      expect(reply.status).toBe(404);
+      expect(reply.body.code).toBe('NOT_FOUND');
+    }
+    expect((await changes(second.body.id, 'not-a-uuid')).body).toMatchObject({ code: 'INVALID_REQUEST', field: '$.since', in: 'query' });
+    expect((await admin.get(`${revisions}/${second.body.id}/changes?since=${first.body.id}&extra=1`)).status).toBe(400);
+  });
+
+  it('refuses changes outside the path rules (400), naming contents not uploaded (422) or on a parent that is not the head (409), writing nothing', async () => {
+    const projectId = await newProject();
+    const revisions = `/orgs/default/projects/${projectId}/revisions`;
+    const base = await push(projectId, null, { 'chorus.json': 'base', 'operations/x.json': 'x' });
+    const [fresh] = await upload(admin, 'default', ['fresh']);
+    const post = (changes: unknown, extra: Record<string, unknown> = {}) => admin.post(revisions, { parent: base.body.id, changes, ...extra });
+
+    const refused: [unknown, string, Record<string, unknown>?][] = [
+      [{ put: { '../escape.json': fresh } }, '$.changes.put["../escape.json"]'],
+      [{ put: { 'a//b.json': fresh } }, '$.changes.put["a//b.json"]'],
+      [{ put: { 'chorus.json': 'abc' } }, '$.changes.put["chorus.json"]'],
+      [{ delete: ['/abs.json'] }, '$.changes.delete[0]'],
+      [{ put: {}, delete: ['operations/absent.json'] }, '$.changes.delete[0]'],
+      [{ put: { 'operations/x.json': fresh }, delete: ['operations/x.json'] }, '$.changes.delete[0]'],
+      [{ put: {}, removed: [] }, '$.changes.removed'],
+      [{ put: {} }, '$.changes', { manifest: {} }],
+    ];
+    for (const [changes, field, extra] of refused) {
+      const reply = await post(changes, extra);
+      expect(reply.status, field).toBe(400);
+      expect(reply.body, field).toMatchObject({ code: 'INVALID_REQUEST', field, in: 'body' });
+    }
+    expect((await admin.post(revisions, { parent: base.body.id })).body).toMatchObject({ code: 'INVALID_REQUEST', field: '$.manifest' });
+
+    const absent = sha256('never uploaded');
+    const missing = await post({ put: { 'operations/x.json': fresh, 'operations/y.json': absent } });
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ code: 'BLOBS_MISSING', missing: [absent] });
+    expect((await admin.get(`/orgs/default/projects/${projectId}`)).body.head).toEqual({ id: base.body.id, seq: 1 });
+
+    const next = await post({ put: { 'operations/x.json': fresh } });
+    expectStatus(next, 201);
+    for (const parent of [base.body.id, crypto.randomUUID(), null]) {
+      const stale = await admin.post(revisions, { parent, changes: { put: { 'operations/y.json': fresh } } });
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'HEAD_MOVED', head: { id: next.body.id, seq: 2 } });
+    }
+    expect((await admin.get(`${revisions}/${next.body.id}`)).body.manifest).toEqual({ 'chorus.json': sha256('base'), 'operations/x.json': fresh });
+    expect((await admin.get(`${revisions}?limit=200`)).body.items).toHaveLength(2);
+  });
+
   it('refuses a revision whose contents are not uploaded, and a content whose hash is wrong', async () => {
     const projectId = await newProject();
     const absent = sha256('never uploaded');
@@ -108,6 +188,8 @@ describe.each(backends)('repository API on $name', (backend) => {
     const pushed = await viewer.post(`/orgs/default/projects/${projectId}/revisions`, { parent: rev.body.id, message: '', manifest: {} });
     expect(pushed.status).toBe(403);
     expect(pushed.body.code).toBe('FORBIDDEN');
+    expect((await viewer.post(`/orgs/default/projects/${projectId}/revisions`, { parent: rev.body.id, changes: { delete: ['chorus.json'] } })).status).toBe(403);
+    expect((await viewer.get(`/orgs/default/projects/${projectId}/revisions/${rev.body.id}/changes`)).body).toEqual({ put: { 'chorus.json': sha256('v1') }, delete: [] });
     expect((await viewer.putBytes(`/orgs/default/blobs/${sha256('x')}`, Buffer.from('x'))).status).toBe(403);
     expect((await viewer.post('/orgs/default/projects', { name: 'mine', environment: 'Development' })).status).toBe(403);
     expect((await admin.get(`/orgs/default/projects/${projectId}`)).body.head.id).toBe(rev.body.id);
@@ -161,11 +243,16 @@ describe.each(backends)('repository API on $name', (backend) => {
       outsider.get(`/orgs/default/projects/${projectId}/revisions`),
       outsider.get(`/orgs/default/projects/${projectId}/revisions/${rev.body.id}`),
       outsider.post(`/orgs/default/projects/${projectId}/revisions`, { parent: rev.body.id, message: '', manifest: {} }),
+      outsider.post(`/orgs/default/projects/${projectId}/revisions`, { parent: rev.body.id, changes: { delete: ['chorus.json'] } }),
+      outsider.get(`/orgs/default/projects/${projectId}/revisions/${rev.body.id}/changes`),
+      outsider.get(`/orgs/default/projects/${projectId}/revisions/${rev.body.id}/changes?since=${rev.body.id}`),
       outsider.get(`/orgs/default/blobs/${hash}`),
       outsider.post('/orgs/default/projects', { name: 'intruder', environment: 'Development' }),
       // Through its own organisation, another's ids are unknown too.
       outsider.get(`/orgs/acme/projects/${projectId}`),
       outsider.get(`/orgs/acme/projects/${projectId}/revisions/${rev.body.id}`),
+      outsider.get(`/orgs/acme/projects/${projectId}/revisions/${rev.body.id}/changes?since=${rev.body.id}`),
+      outsider.post(`/orgs/acme/projects/${projectId}/revisions`, { parent: rev.body.id, changes: { put: {} } }),
       outsider.get(`/orgs/acme/blobs/${hash}`),
       outsider.put(`/orgs/acme/environments/Production/deployments/${projectId}`, { revision: rev.body.id }),
     ];

@@ -73,7 +73,10 @@ describe.each(backends)('request limits and protocol on $name', (backend) => {
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     const push = doc.body.paths['/orgs/{org}/projects/{project}/revisions'].post;
-    expect(push.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['parent', 'manifest']));
+    const pushBody = push.requestBody.content['application/json'].schema;
+    expect(pushBody.required).toEqual(['parent']);
+    expect(Object.keys(pushBody.properties)).toEqual(expect.arrayContaining(['manifest', 'changes']));
+    expect(doc.body.paths['/orgs/{org}/projects/{project}/revisions/{revision}/changes'].get.parameters).toContainEqual(expect.objectContaining({ name: 'since', in: 'query' }));
     expect(Object.keys(push.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '413', '422', '429']));
     expect(doc.body.paths['/orgs/{org}/blobs/{hash}'].put.requestBody.content).toHaveProperty(['application/octet-stream']);
     expect(doc.body.paths['/health'].get.security).toEqual([]);

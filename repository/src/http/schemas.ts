@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COMPONENTS } from '../domain/revisions.ts';
 import { roles } from '../domain/roles.ts';
 
 // Request shapes, checked before anything runs, and response shapes for the OpenAPI document.
@@ -21,9 +22,6 @@ export const componentPath = z
   .min(1)
   .max(512)
   .refine((p) => !/[\\\p{Cc}]/u.test(p) && p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'), 'a relative path with / separators and no . or .. segments');
-
-/** Most components a revision may list; far above real projects, low enough to bound a request. */
-export const MAX_COMPONENTS = 20_000;
 
 export const manifest = z
   .record(componentPath, sha256)
@@ -54,11 +52,34 @@ export const createEnvironmentBody = z.strictObject({
   writeRole: role.default('designer'),
 });
 export const createProjectBody = z.strictObject({ name: projectName, environment: environmentName });
-export const createRevisionBody = z.strictObject({
-  parent: id.nullable().describe('the client\'s base revision; null for the first revision'),
-  message: z.string().max(4096).default(''),
-  manifest,
-});
+/** How a revision differs from another: contents put at paths (added or changed), paths deleted. */
+export const manifestChanges = z
+  .strictObject({
+    put: z
+      .record(componentPath, sha256)
+      .refine((m) => Object.keys(m).length <= MAX_COMPONENTS, `at most ${MAX_COMPONENTS} components`)
+      .default({})
+      .describe('component path -> SHA-256 of its new content (added or changed)'),
+    delete: z.array(componentPath).max(MAX_COMPONENTS).default([]).describe('component paths removed'),
+  })
+  .superRefine((c, ctx) => {
+    c.delete.forEach((path, i) => {
+      if (Object.hasOwn(c.put, path)) ctx.addIssue({ code: 'custom', path: ['delete', i], message: 'a path both put and deleted' });
+    });
+  });
+
+export const createRevisionBody = z
+  .strictObject({
+    parent: id.nullable().describe('the client\'s base revision; null for the first revision'),
+    message: z.string().max(4096).default(''),
+    manifest: manifest.optional().describe('the whole revision: component path -> SHA-256 of its content; give this or `changes`'),
+    changes: manifestChanges.optional().describe('the revision as changes to `parent` (to nothing when `parent` is null); give this or `manifest`'),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.manifest === undefined) === (b.changes === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [b.manifest === undefined ? 'manifest' : 'changes'], message: 'give exactly one of `manifest` and `changes`' });
+    }
+  });
 export const missingBlobsBody = z.strictObject({ hashes: z.array(sha256).max(MAX_COMPONENTS) });
 export const deployBody = z.strictObject({ revision: id });
 
@@ -86,6 +107,13 @@ export const revisionOut = z.object({
   createdAt: z.string(),
 });
 export const revisionWithManifestOut = revisionOut.extend({ manifest });
+export const changesQuery = z.strictObject({
+  since: id.optional().describe('the revision to compare with (the client\'s base); without it, every file of the revision is put'),
+});
+export const manifestChangesOut = z.object({
+  put: z.record(z.string(), sha256).describe('component path -> SHA-256 of its content in the revision, where it differs from `since`'),
+  delete: z.array(z.string()).describe('component paths of `since` that the revision no longer has'),
+});
 export const blobPutOut = z.object({ hash: sha256, created: z.boolean() });
 export const missingBlobsOut = z.object({ missing: z.array(sha256) });
 export const deploymentOut = z.object({

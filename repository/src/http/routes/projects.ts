@@ -4,7 +4,7 @@ import { deploy, listDeployments } from '../../domain/deployments.ts';
 import type { Deps } from '../../domain/deps.ts';
 import { createEnvironment, listEnvironments } from '../../domain/environments.ts';
 import { createProject, getProject, listProjects } from '../../domain/projects.ts';
-import { createRevision, getRevision, listRevisions } from '../../domain/revisions.ts';
+import { createRevision, getChanges, getRevision, listRevisions } from '../../domain/revisions.ts';
 import { created, ok, route, type Route } from '../route.ts';
 import * as s from '../schemas.ts';
 
@@ -56,16 +56,27 @@ export function projectRoutes(deps: Deps): Route[] {
     }),
     route({
       method: 'POST', path: '/orgs/{org}/projects/{project}/revisions', operationId: 'createRevision', tag: 'revisions', access: 'environment write role',
-      summary: 'Push a revision on top of the head; upload its contents first (see /blobs/missing)',
+      summary: 'Push a revision on top of the head, as its manifest or as changes to its parent; upload its contents first (see /blobs/missing)',
       params: s.projectParams, body: s.createRevisionBody, errors: ['HEAD_MOVED', 'BLOBS_MISSING'],
-      responses: { 201: { description: 'the new revision (409 HEAD_MOVED carries `head` when `parent` is not the head)', schema: s.revisionWithManifestOut } },
-      handle: async ({ actor, params, body }) => created(await createRevision(deps, await orgAccess(deps, actor, params.org), params.project, body)),
+      responses: { 201: { description: 'the new revision, without its manifest (409 HEAD_MOVED carries `head` when `parent` is not the head)', schema: s.revisionOut } },
+      handle: async ({ actor, params, body }) => {
+        const { parent, message, manifest, changes } = body;
+        const access = await orgAccess(deps, actor, params.org);
+        return created(await createRevision(deps, access, params.project, changes ? { parent, message, changes } : { parent, message, manifest: manifest! }));
+      },
     }),
     route({
       method: 'GET', path: '/orgs/{org}/projects/{project}/revisions/{revision}', operationId: 'getRevision', tag: 'revisions', access: 'environment read role',
       summary: 'A revision with its manifest', params: s.projectParams.extend({ revision: s.id }),
       responses: { 200: { description: 'the revision', schema: s.revisionWithManifestOut } },
       handle: async ({ actor, params }) => ok(await getRevision(deps, await orgAccess(deps, actor, params.org), params.project, params.revision)),
+    }),
+    route({
+      method: 'GET', path: '/orgs/{org}/projects/{project}/revisions/{revision}/changes', operationId: 'getRevisionChanges', tag: 'revisions', access: 'environment read role',
+      summary: 'What changed from revision `since` (a client\'s base) to this one: what a pull needs instead of the whole manifest',
+      params: s.projectParams.extend({ revision: s.id }), query: s.changesQuery,
+      responses: { 200: { description: 'the changes', schema: s.manifestChangesOut } },
+      handle: async ({ actor, params, query }) => ok(await getChanges(deps, await orgAccess(deps, actor, params.org), params.project, params.revision, query.since)),
     }),
     route({
       method: 'GET', path: '/orgs/{org}/environments/{environment}/deployments', operationId: 'listDeployments', tag: 'deployments', access: 'environment read role',
