@@ -1,8 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useState, type KeyboardEvent } from 'react';
 import { addStep, moveStep, removeStep } from '../store/step-commands.ts';
 import { useStudio, useStudioContext } from '../ui/studio-context.ts';
 import { FAILURE_HANDLE, SUCCESS_HANDLE, type OperationNode as OperationNodeType, type StepView } from './graph.ts';
+import { SimpleNodesContext } from './node-detail.ts';
 import { droppedItem, isPaletteDrag } from './palette-items.ts';
 
 const stepIcons: Record<StepView['kind'], string> = { read: '⇥', transform: '⇄', write: '⇤', script: '✎' };
@@ -12,6 +13,7 @@ function OperationNodeView({ data, selected }: NodeProps<OperationNodeType>) {
   const { store } = useStudioContext();
   const openTab = useStudio((s) => s.openTab);
   const [dropping, setDropping] = useState(false);
+  const simple = useContext(SimpleNodesContext);
   const operation = data.operationId;
   const dispatch = store.getState().dispatch;
   const move = (from: number, to: number) => dispatch(moveStep, { operation, from, to });
@@ -25,6 +27,7 @@ function OperationNodeView({ data, selected }: NodeProps<OperationNodeType>) {
     const list = e.currentTarget.closest('ol');
     requestAnimationFrame(() => list?.querySelectorAll<HTMLElement>('.step-open')[to]?.focus());
   };
+  if (simple) return <SimpleOperationNode data={data} selected={selected} />;
   return (
     <div
       className={`op-node${selected ? ' selected' : ''}${data.problem ? ' invalid' : ''}${dropping ? ' drop-target' : ''}`}
@@ -93,6 +96,27 @@ function OperationNodeView({ data, selected }: NodeProps<OperationNodeType>) {
         ))}
         {!data.steps.length && <li className="muted">Drop steps here</li>}
       </ol>
+      <Handle type="source" id={SUCCESS_HANDLE} position={Position.Right} className="handle-success" style={{ top: '35%' }} title="On success" />
+      <Handle type="source" id={FAILURE_HANDLE} position={Position.Right} className="handle-failure" style={{ top: '70%' }} title="On failure" />
+    </div>
+  );
+}
+
+/** Zoomed out: the name and a strip of step kinds (problems in red), with the handles the edges attach to. */
+function SimpleOperationNode({ data, selected }: Pick<NodeProps<OperationNodeType>, 'data' | 'selected'>) {
+  return (
+    <div
+      className={`op-node op-node-simple${selected ? ' selected' : ''}${data.problem ? ' invalid' : ''}`}
+      data-testid={`op-node-${data.operationId}`}
+      title={data.problem ?? data.name}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="op-title">{data.name}</div>
+      <div className="op-strip" aria-label={`Steps of ${data.name}`}>
+        {data.steps.map((step, i) => (
+          <span key={i} className={`step-${step.kind}${step.problem ? ' step-invalid' : ''}`} title={step.label} />
+        ))}
+      </div>
       <Handle type="source" id={SUCCESS_HANDLE} position={Position.Right} className="handle-success" style={{ top: '35%' }} title="On success" />
       <Handle type="source" id={FAILURE_HANDLE} position={Position.Right} className="handle-failure" style={{ top: '70%' }} title="On failure" />
     </div>

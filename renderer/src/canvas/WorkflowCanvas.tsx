@@ -6,6 +6,7 @@ import {
   ReactFlowProvider,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type NodeChange,
@@ -20,6 +21,8 @@ import { OperationNode } from './OperationNode.tsx';
 import { failedStepOf } from './failed-step.ts';
 import { droppedItem, isPaletteDrag } from './palette-items.ts';
 import { StepPalette } from './StepPalette.tsx';
+import { SIMPLE_NODES_BELOW_ZOOM, SimpleNodesContext } from './node-detail.ts';
+import './canvas.css';
 
 // Declared once at module scope, as React Flow wants.
 const nodeTypes = { operation: OperationNode };
@@ -48,6 +51,8 @@ function Canvas({ workflowId }: { workflowId: string }) {
   const theme = useStudio((s) => s.theme);
   const selectedOperations = useStudio((s) => s.selectedOperations);
   const flow = useReactFlow();
+  // A boolean, so the canvas renders again only when the zoom crosses the threshold, not on every frame of a zoom.
+  const simpleNodes = useStore((s) => s.transform[2] < SIMPLE_NODES_BELOW_ZOOM);
 
   const graph = useMemo(
     () => {
@@ -56,6 +61,8 @@ function Canvas({ workflowId }: { workflowId: string }) {
     },
     [project, workflowId, loadProblems, failedKey],
   );
+  // Zoomed out, edge labels are too small to read and costly to draw by the hundred.
+  const edges = useMemo(() => (simpleNodes ? graph.edges.map((e) => ({ ...e, label: undefined })) : graph.edges), [graph.edges, simpleNodes]);
   const [nodes, setNodes] = useState<OperationNodeType[]>(graph.nodes);
   useEffect(() => setNodes(graph.nodes.map((n) => ({ ...n, selected: selectedOperations.includes(n.id) }))), [graph, selectedOperations]);
 
@@ -91,45 +98,51 @@ function Canvas({ workflowId }: { workflowId: string }) {
     <div className="canvas">
       <StepPalette workflowId={workflowId} />
       <div className="flow" data-testid="workflow-canvas">
-        <ReactFlow
-          nodes={nodes}
-          edges={graph.edges}
-          nodeTypes={nodeTypes}
-          colorMode={theme}
-          fitView
-          fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-          onNodesChange={onNodesChange}
-          onNodeClick={(e, node) => !(e.ctrlKey || e.metaKey || e.shiftKey) && store.getState().selectOperation(node.id)}
-          onSelectionChange={onSelectionChange}
-          onPaneClick={() => store.getState().selectOperation(undefined)}
-          onDragOver={(e) => {
-            if (!isPaletteDrag(e.dataTransfer)) return;
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-          }}
-          onDrop={(e) => {
-            // Dropped beside the operations: a new operation there, holding the dropped step.
-            const step = droppedItem(e.dataTransfer);
-            if (step === undefined) return;
-            e.preventDefault();
-            const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-            dispatch(addOperation, { workflow: workflowId, name: 'New operation', position, steps: step ? [step] : [] });
-          }}
-          onNodeDragStop={(_e, _node, dragged) =>
-            dispatch(moveOperations, { workflow: workflowId, positions: Object.fromEntries(dragged.map((n) => [n.id, n.position])) })
-          }
-          onConnect={(c: Connection) => c.source && c.target && dispatch(connectOperations, { from: c.source, to: c.target, on: (c.sourceHandle ?? 'success') as Trigger })}
-          onNodesDelete={(deleted) => dispatch(deleteOperations, { ids: deleted.map((n) => n.id) })}
-          onEdgesDelete={(deleted: Edge[]) => {
-            for (const e of deleted) dispatch(disconnectOperations, { from: e.source, to: e.target, on: (e.data?.on ?? 'success') as Trigger });
-          }}
-          deleteKeyCode={['Delete', 'Backspace']}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background />
-          <MiniMap pannable zoomable />
-          <Controls />
-        </ReactFlow>
+        <SimpleNodesContext.Provider value={simpleNodes}>
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            colorMode={theme}
+            fitView
+            // The first view stays readable (no smaller than 50%); zooming out goes further, to see a large workflow whole.
+            fitViewOptions={{ padding: 0.2, maxZoom: 1, minZoom: 0.5 }}
+            minZoom={0.1}
+            // Large workflows: only the nodes and edges in view are in the DOM.
+            onlyRenderVisibleElements
+            onNodesChange={onNodesChange}
+            onNodeClick={(e, node) => !(e.ctrlKey || e.metaKey || e.shiftKey) && store.getState().selectOperation(node.id)}
+            onSelectionChange={onSelectionChange}
+            onPaneClick={() => store.getState().selectOperation(undefined)}
+            onDragOver={(e) => {
+              if (!isPaletteDrag(e.dataTransfer)) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+            }}
+            onDrop={(e) => {
+              // Dropped beside the operations: a new operation there, holding the dropped step.
+              const step = droppedItem(e.dataTransfer);
+              if (step === undefined) return;
+              e.preventDefault();
+              const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+              dispatch(addOperation, { workflow: workflowId, name: 'New operation', position, steps: step ? [step] : [] });
+            }}
+            onNodeDragStop={(_e, _node, dragged) =>
+              dispatch(moveOperations, { workflow: workflowId, positions: Object.fromEntries(dragged.map((n) => [n.id, n.position])) })
+            }
+            onConnect={(c: Connection) => c.source && c.target && dispatch(connectOperations, { from: c.source, to: c.target, on: (c.sourceHandle ?? 'success') as Trigger })}
+            onNodesDelete={(deleted) => dispatch(deleteOperations, { ids: deleted.map((n) => n.id) })}
+            onEdgesDelete={(deleted: Edge[]) => {
+              for (const e of deleted) dispatch(disconnectOperations, { from: e.source, to: e.target, on: (e.data?.on ?? 'success') as Trigger });
+            }}
+            deleteKeyCode={['Delete', 'Backspace']}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background />
+            <MiniMap pannable zoomable />
+            <Controls />
+          </ReactFlow>
+        </SimpleNodesContext.Provider>
       </div>
     </div>
   );
