@@ -3,7 +3,7 @@ import { isMethod, methodNames, parseRequest, serviceNames, studioApi, studioEve
 
 describe('studio API contract', () => {
   it('lists every method of every service', () => {
-    expect(serviceNames).toEqual(['projects', 'runs', 'tests', 'vault', 'dialogs', 'settings']);
+    expect(serviceNames).toEqual(['projects', 'runs', 'tests', 'vault', 'dialogs', 'sync', 'settings']);
     expect(methodNames.runs).toEqual(['start', 'cancel', 'history', 'get']);
     for (const service of serviceNames) expect(methodNames[service]).toEqual(Object.keys(studioApi[service]));
   });

@@ -96,6 +96,50 @@ export const testResultSchema = z.strictObject({
   skipReason: z.string().optional(),
 });
 
+/** Where a folder stands with its repository; `offline` and `not connected` are local facts only. */
+export const syncStateSchema = z.enum(['in sync', 'ahead', 'behind', 'diverged', 'conflicts', 'offline', 'not connected']);
+const revisionRef = z.strictObject({ id: z.string(), seq: z.number() });
+const syncConflictSchema = z.strictObject({ component: z.string(), details: z.array(z.string()) });
+
+export const syncStatusSchema = z.strictObject({
+  state: syncStateSchema,
+  remote: z.strictObject({ url: z.string(), org: z.string(), environment: z.string(), project: z.string().nullable() }).optional(),
+  base: z.strictObject({ revision: z.string().nullable(), seq: z.number() }).optional(),
+  /** The server's head; absent when it was not reached. */
+  head: revisionRef.nullable().optional(),
+  /** Why the server was not reached, or why the folder is not connected. */
+  reason: z.string().optional(),
+  /** Project files changed in the folder since the base. */
+  changes: z.array(z.strictObject({ path: z.string(), change: z.enum(['added', 'modified', 'deleted']) })),
+  conflicts: z.array(syncConflictSchema),
+});
+
+/** One file of a conflicted component: its three versions as text, null where that version has no such file. */
+export const conflictFileSchema = z.strictObject({
+  path: z.string(),
+  format: z.enum(['json', 'text']),
+  /** The version both sides started from; null also when it is not known (the merge was not made by this studio). */
+  base: z.string().nullable(),
+  mine: z.string().nullable(),
+  theirs: z.string().nullable(),
+});
+export const syncConflictViewSchema = syncConflictSchema.extend({ files: z.array(conflictFileSchema) });
+
+export const revisionSchema = z.strictObject({
+  id: z.string(),
+  seq: z.number(),
+  parent: z.string().nullable(),
+  author: z.string(),
+  message: z.string(),
+  createdAt: z.string(),
+  /** The revision the folder is based on. */
+  base: z.boolean(),
+});
+
+/** A project file path as synced: `chorus.json` or `<kind>/<file>`. */
+const projectFile = z.string().regex(/^(chorus\.json|[a-z]+\/[^/\\:\0]+)$/, 'must be a project file');
+const revisionId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a revision id');
+
 const method = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
 /** Every service and method of the studio API. */
@@ -158,6 +202,36 @@ export const studioApi = {
       z.strictObject({ folder: folder.nullable() }),
     ),
   },
+  sync: {
+    /** Asks the server for its head (5 s at most); unreachable, it answers local facts as `offline`. */
+    status: method(z.strictObject({ folder }), syncStatusSchema),
+    pull: method(
+      z.strictObject({ folder }),
+      z.strictObject({ revision: revisionRef.nullable(), upToDate: z.boolean(), written: z.array(z.string()), deleted: z.array(z.string()), conflicts: z.array(syncConflictSchema) }),
+    ),
+    /** With `merge`, a moved head is pulled and merged, then pushed again (stopping at conflicts with SYNC_CONFLICTS). */
+    push: method(
+      z.strictObject({ folder, message: z.string().max(2000).optional(), merge: z.boolean().optional() }),
+      z.strictObject({ revision: revisionRef.nullable(), createdProject: z.boolean(), uploaded: z.number(), merges: z.number() }),
+    ),
+    conflicts: method(z.strictObject({ folder }), z.array(syncConflictViewSchema)),
+    /** `content` replaces one conflicting `file` of the component (a JSON file must be JSON). */
+    resolve: method(
+      z.discriminatedUnion('choice', [
+        z.strictObject({ folder, component: z.string().min(1).max(300), choice: z.enum(['mine', 'theirs']) }),
+        z.strictObject({ folder, component: z.string().min(1).max(300), choice: z.literal('content'), file: projectFile, content: z.string().max(10_000_000) }),
+      ]),
+      z.strictObject({ component: z.string(), written: z.array(z.string()), deleted: z.array(z.string()) }),
+    ),
+    /** Newest first. */
+    log: method(z.strictObject({ folder, limit: z.number().int().min(1).max(500).optional() }), z.strictObject({ revisions: z.array(revisionSchema) })),
+    /** The project files of a revision, by path. */
+    revisionFiles: method(z.strictObject({ folder, revision: revisionId }), z.strictObject({ files: z.record(z.string(), z.string()) })),
+    /** Writes a revision's files into the folder as local changes (local work snapshotted first); push makes them a new revision. */
+    restore: method(z.strictObject({ folder, revision: revisionId }), z.strictObject({ written: z.array(z.string()), deleted: z.array(z.string()) })),
+    /** Makes the folder's base revision live in an environment. */
+    deploy: method(z.strictObject({ folder, environment: z.string().trim().min(1).max(200) }), z.strictObject({ environment: z.string(), revision: z.string(), seq: z.number() })),
+  },
   settings: {
     get: method(empty, settingsSchema),
     set: method(settingsSchema.partial(), settingsSchema),
@@ -185,6 +259,10 @@ export type RunSummary = z.output<typeof runSummarySchema>;
 export type TestSummary = z.output<typeof testSummarySchema>;
 export type TestResultView = z.output<typeof testResultSchema>;
 export type TestDiffLine = z.output<typeof testDiffLineSchema>;
+export type SyncStatusView = z.output<typeof syncStatusSchema>;
+export type SyncConflictView = z.output<typeof syncConflictViewSchema>;
+export type ConflictFileView = z.output<typeof conflictFileSchema>;
+export type RevisionView = z.output<typeof revisionSchema>;
 export type ComponentChange = z.output<typeof componentWrite> | z.output<typeof componentDelete>;
 
 /** The method names of every service, for hosts that register them generically. */
@@ -206,6 +284,8 @@ export const studioEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('runs.stepFinished'), runId: z.string(), operationName: z.string(), step: stepSchema }),
   /** The run and its chain are over; the full log is at `runs.get`. */
   z.strictObject({ type: z.literal('runs.finished'), runId: z.string(), folder, summary: runSummarySchema }),
+  /** A sync operation (pull, push, resolve, restore, deploy) ran on the folder, whether or not it succeeded: ask `sync.status` again. */
+  z.strictObject({ type: z.literal('sync.changed'), folder }),
 ]);
 export type StudioEvent = z.output<typeof studioEventSchema>;
 export type StudioEventType = StudioEvent['type'];

@@ -125,7 +125,7 @@ describe('main.ts with a fake Electron', () => {
     expect(fake.calls).toEqual(expect.arrayContaining(['csp', 'permissions']));
     expect([...fake.protocolHandlers.keys()]).toEqual(['app']);
     expect([...fake.handlers.keys()].sort()).toEqual(requestChannels().sort());
-    expect((fake.menus[0] as { template: { label?: string }[] }).template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Run', 'Help']);
+    expect((fake.menus[0] as { template: { label?: string }[] }).template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Run', 'Sync', 'Help']);
 
     const [window] = windows();
     expect(window.url).toBe('app://chorus/index.html');

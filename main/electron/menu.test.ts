@@ -13,8 +13,8 @@ const platforms = [
 ];
 
 describe('native menus', () => {
-  it('has File, Edit, View, Run and Help', () => {
-    expect(menuLayout({ mac: false, dev: false }).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Run', 'Help']);
+  it('has File, Edit, View, Run, Sync and Help', () => {
+    expect(menuLayout({ mac: false, dev: false }).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Run', 'Sync', 'Help']);
     // macOS puts the application menu first.
     expect(menuTemplate({ mac: true, dev: false }, () => undefined)[0]).toEqual({ role: 'appMenu' });
   });

@@ -18,7 +18,7 @@ type Entry = MenuCommand | 'separator' | MenuItemConstructorOptions;
 
 const command = (id: string, label: string, shortcut?: string): MenuCommand => ({ id, label, ...(shortcut ? { shortcut } : {}) });
 
-/** The menus as data: File, Edit, View, Run, Help. */
+/** The menus as data: File, Edit, View, Run, Sync, Help. */
 export function menuLayout(options: { mac: boolean; dev: boolean }): { label: string; entries: Entry[] }[] {
   return [
     {
@@ -78,6 +78,10 @@ export function menuLayout(options: { mac: boolean; dev: boolean }): { label: st
         command('runAllTests', 'Run All Tests'),
         command('createTestFromRun', 'Create Test from This Run'),
       ],
+    },
+    {
+      label: 'Sync',
+      entries: [command('syncPull', 'Pull from Repository', 'Mod+Alt+U'), command('syncPush', 'Push to Repository', 'Mod+Alt+P'), 'separator', command('showSync', 'Show Sync', 'Mod+Alt+S')],
     },
     { label: 'Help', entries: [{ role: 'about' }] },
   ];

@@ -9,7 +9,15 @@ export type HostErrorCode =
   | 'TEMPLATE_NOT_FOUND'
   | 'FOLDER_NOT_FOUND'
   | 'NOT_A_SECRET'
-  | 'DIALOG_NEEDS_PATH';
+  | 'DIALOG_NEEDS_PATH'
+  // The sync client's codes (engine/src/sync/errors.ts), passed on unchanged.
+  | 'SYNC_NOT_CONFIGURED'
+  | 'SYNC_NO_TOKEN'
+  | 'SYNC_OFFLINE'
+  | 'SYNC_HEAD_MOVED'
+  | 'SYNC_CONFLICTS'
+  | 'SYNC_REMOTE'
+  | 'SYNC_INVALID';
 
 const statusOf: Record<HostErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -22,6 +30,13 @@ const statusOf: Record<HostErrorCode, number> = {
   FOLDER_NOT_FOUND: 422,
   NOT_A_SECRET: 422,
   DIALOG_NEEDS_PATH: 422,
+  SYNC_NOT_CONFIGURED: 422,
+  SYNC_NO_TOKEN: 422,
+  SYNC_OFFLINE: 422,
+  SYNC_HEAD_MOVED: 409,
+  SYNC_CONFLICTS: 409,
+  SYNC_REMOTE: 422,
+  SYNC_INVALID: 422,
 };
 
 export class HostError extends Error {

@@ -6,6 +6,7 @@ import { EventHub } from './events.ts';
 import { ProjectService } from './projects.ts';
 import { RunManager } from './runs.ts';
 import { SettingsService } from './settings.ts';
+import { SyncService } from './sync.ts';
 import { TestService } from './tests.ts';
 import { VaultService } from './vault.ts';
 
@@ -42,6 +43,7 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
   });
   const tests = new TestService();
   const vaultService = new VaultService(vault);
+  const syncService = new SyncService({ events, vault });
   const handlers: StudioHandlers = {
     projects: {
       createFromTemplate: (r) => projects.createFromTemplate(r),
@@ -71,6 +73,17 @@ export function createStudioServices(options: StudioServicesOptions): StudioServ
       has: (r) => vaultService.has(r),
     },
     dialogs: { chooseFolder: options.chooseFolder ?? chooseTypedFolder },
+    sync: {
+      status: (r) => syncService.status(r),
+      pull: (r) => syncService.pull(r),
+      push: (r) => syncService.push(r),
+      conflicts: (r) => syncService.conflicts(r),
+      resolve: (r) => syncService.resolve(r),
+      log: (r) => syncService.log(r),
+      revisionFiles: (r) => syncService.revisionFiles(r),
+      restore: (r) => syncService.restore(r),
+      deploy: (r) => syncService.deploy(r),
+    },
     settings: {
       get: () => settings.get(),
       set: (r) => settings.set(r),

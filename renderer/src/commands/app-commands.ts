@@ -7,6 +7,7 @@ import { isRunActive } from '../store/run-state.ts';
 import type { StudioStore } from '../store/studio-store.ts';
 import { canvasControls } from '../canvas/canvas-controls.ts';
 import { editAppCommands } from './edit-app-commands.ts';
+import { syncAppCommands } from '../sync/sync-commands.ts';
 import { testAppCommands } from '../tests/test-commands.ts';
 
 export interface AppCommand {
@@ -141,6 +142,7 @@ export const appCommands: AppCommand[] = [
   },
   ...editAppCommands,
   ...testAppCommands,
+  ...syncAppCommands,
   {
     id: 'closeProject',
     label: 'Close Project',

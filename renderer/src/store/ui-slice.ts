@@ -3,7 +3,7 @@ import type { ComponentRef } from './components.ts';
 import type { CopiedOperations } from './operation-commands.ts';
 
 export type Theme = 'light' | 'dark';
-export type BottomTab = 'problems' | 'run' | 'history' | 'usages' | 'tests';
+export type BottomTab = 'problems' | 'run' | 'history' | 'usages' | 'tests' | 'sync';
 
 /** Where the designer is looking: panels, tabs, selection. Never part of the undo history. */
 export interface UiSlice {

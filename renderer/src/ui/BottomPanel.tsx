@@ -3,7 +3,7 @@ import { projectProblems } from '../store/problems.ts';
 import type { BottomTab } from '../store/ui-slice.ts';
 import { useStudio } from './studio-context.ts';
 
-const titles: Record<BottomTab, string> = { problems: 'Problems', run: 'Run log', history: 'Run history', usages: 'Usages', tests: 'Tests' };
+const titles: Record<BottomTab, string> = { problems: 'Problems', run: 'Run log', history: 'Run history', usages: 'Usages', tests: 'Tests', sync: 'Sync' };
 
 /** Problems, the run log, the run history and usages, as tabs under the editors. */
 export function BottomPanel({ panels }: { panels: Record<BottomTab, ReactNode> }) {

@@ -1,6 +1,9 @@
 import { appCommands } from '../commands/app-commands.ts';
 import { RunHistory } from '../run/RunHistory.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
+import { SyncBadge } from '../sync/SyncBadge.tsx';
+import { SyncPanel } from '../sync/SyncPanel.tsx';
+import { syncStoreOf } from '../sync/sync-store.ts';
 import { TestsPanel } from '../tests/TestsPanel.tsx';
 import { testsStoreOf } from '../tests/tests-store.ts';
 import { BottomPanel } from './BottomPanel.tsx';
@@ -24,6 +27,7 @@ export function Workbench() {
   const { client, store } = useStudioContext();
   // Connected here, not in the panel, so the test commands work while another tab is shown.
   testsStoreOf(store, client);
+  syncStoreOf(store, client);
   return (
     <div className="workbench">
       <header className="toolbar">
@@ -31,6 +35,7 @@ export function Workbench() {
         <span className={`save-state save-${saveState}`} data-testid="save-state" title={saveError}>
           {saveText[saveState]}
         </span>
+        <SyncBadge />
         <span className="spacer" />
         <CommandButton id="undo" text="Undo" />
         <CommandButton id="redo" text="Redo" />
@@ -41,7 +46,7 @@ export function Workbench() {
       </header>
       <Explorer />
       <EditorArea />
-      <BottomPanel panels={{ problems: <ProblemsPanel />, run: <RunPanel />, history: <RunHistory />, usages: <UsagesPanel />, tests: <TestsPanel /> }} />
+      <BottomPanel panels={{ problems: <ProblemsPanel />, run: <RunPanel />, history: <RunHistory />, usages: <UsagesPanel />, tests: <TestsPanel />, sync: <SyncPanel /> }} />
       {conflicts.length > 0 && <ConflictDialog conflict={conflicts[0]} />}
       {pendingDelete && <DeleteDialog target={pendingDelete} />}
     </div>
