@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChorusError } from '../core/errors.ts';
@@ -75,17 +77,27 @@ describe('readProjectFiles', () => {
     await expect(readProjectFiles(file)).rejects.toMatchObject({ code: 'PROJECT_NOT_FOUND', location: { file } });
   });
 
-  // chmod does not stop root, so as root the read runs in a child process as nobody.
-  it.skipIf(process.platform === 'win32')('says when the folder cannot be read', async () => {
+  // chmod does not stop root, so as root the read runs in a child process as nobody, who
+  // must be able to reach this checkout (not the case under a private 0700 folder).
+  const asRoot = process.getuid?.() === 0;
+  it.skipIf(process.platform === 'win32' || (asRoot && !othersCanReach(fileURLToPath(new URL('.', import.meta.url)))))('says when the folder cannot be read', async () => {
     const parent = await temp.make();
     await chmod(parent, 0o755);
     const dir = join(parent, 'locked');
     await mkdir(dir);
     await chmod(dir, 0o000);
-    const outcome = process.getuid?.() === 0 ? await readAsNobody(dir) : await readProjectFiles(dir).then(() => 'read', describeError);
+    const outcome = asRoot ? await readAsNobody(dir) : await readProjectFiles(dir).then(() => 'read', describeError);
     expect(outcome).toMatch(/^PROJECT_NOT_FOUND: .*locked cannot be read: permission denied$/);
   });
 });
+
+/** Whether every folder from `path` up to the root lets other users through (o+x). */
+function othersCanReach(path: string): boolean {
+  for (let dir = path; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
+}
 
 const describeError = (err: ChorusError) => `${err.code}: ${err.message}`;
 
