@@ -32,6 +32,19 @@ function project(build: (p: Project) => void): Project {
   return p;
 }
 
+/** Operation `op`: read the CSV files, transform with `map`, write JSON. */
+function csvToJsonOperation(): Project['operations'][number] {
+  return {
+    id: 'op',
+    name: 'Op',
+    steps: [
+      { kind: 'read', activity: 'read' },
+      { kind: 'transform', transformation: 'map' },
+      { kind: 'write', activity: 'write' },
+    ],
+  };
+}
+
 const run = (p: Project, operation: string) => runOperation(operation, { project: p, projectDir: dir, runsDir: false });
 
 describe('script steps', () => {
@@ -196,15 +209,7 @@ describe('formulas in transformations', () => {
           { name: 'literal', formula: 'plain text' },
         ],
       });
-      p.operations.push({
-        id: 'op',
-        name: 'Op',
-        steps: [
-          { kind: 'read', activity: 'read' },
-          { kind: 'transform', transformation: 'map' },
-          { kind: 'write', activity: 'write' },
-        ],
-      });
+      p.operations.push(csvToJsonOperation());
     });
     const log = await run(p, 'op');
     expect(log.status, JSON.stringify(log.messages)).toBe('succeeded');
@@ -219,15 +224,7 @@ describe('formulas in transformations', () => {
     await writeFile(path.join(dir, 'in', 'a.csv'), 'id,when\n1,2024-01-01\n2,not a date\n');
     const p = project((p) => {
       p.transformations.push({ id: 'map', name: 'Map', fields: [{ name: 'when', formula: '<trans>FormatDate(row$when, "yyyy")</trans>' }] });
-      p.operations.push({
-        id: 'op',
-        name: 'Op',
-        steps: [
-          { kind: 'read', activity: 'read' },
-          { kind: 'transform', transformation: 'map' },
-          { kind: 'write', activity: 'write' },
-        ],
-      });
+      p.operations.push(csvToJsonOperation());
     });
     const log = await run(p, 'op');
     expect(log.status).toBe('failed');

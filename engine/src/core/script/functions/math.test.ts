@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { testEnv } from '../../../../script/test-host.ts';
-import { ScriptError } from '../errors.ts';
-import { ScriptDate, type ScriptValue } from '../values.ts';
+import { ScriptDate } from '../values.ts';
 import { builtins } from './index.ts';
-
-function call(name: string, ...args: ScriptValue[]): ScriptValue {
-  return builtins.get(name)!.impl!(args, testEnv()) as ScriptValue;
-}
-
-function failure(name: string, ...args: ScriptValue[]): { code: string; argument?: number } {
-  try {
-    call(name, ...args);
-  } catch (err) {
-    if (err instanceof ScriptError) return { code: err.code, argument: err.argument };
-    throw err;
-  }
-  throw new Error(`${name} did not fail`);
-}
+import { call, failure } from './test-support.ts';
 
 describe('math functions', () => {
   it('has the 10 functions of the category, each with examples and an implementation', () => {

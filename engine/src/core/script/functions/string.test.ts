@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testEnv } from '../../../../script/test-host.ts';
-import { ScriptError } from '../errors.ts';
 import { LABELS, ScriptDate, ScriptDict, type LabelledArray, type ScriptValue } from '../values.ts';
 import { builtins } from './index.ts';
-
-function call(name: string, ...args: ScriptValue[]): ScriptValue {
-  return builtins.get(name)!.impl!(args, testEnv()) as ScriptValue;
-}
-
-/** The error a call raises: its code and the argument it blames. */
-function failure(name: string, ...args: ScriptValue[]): { code: string; argument?: number } {
-  try {
-    call(name, ...args);
-  } catch (err) {
-    if (err instanceof ScriptError) return { code: err.code, argument: err.argument };
-    throw err;
-  }
-  throw new Error(`${name} did not fail`);
-}
+import { call, failure } from './test-support.ts';
 
 describe('string functions', () => {
   it('has the 32 functions of the category, each with two to four examples', () => {
